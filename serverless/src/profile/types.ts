@@ -1,0 +1,82 @@
+/**
+ * The wire contract of /profile and /profile-events: what the Functions answer and the
+ * plugin reads. Type-only and import-free so the plugin can share it without pulling
+ * server code into the bundle.
+ */
+
+/** Any JSON value. Written without recursion so Immer's draft types in the plugin's slice stay shallow. */
+export type TraitValue = string | number | boolean | null | unknown[] | { [key: string]: unknown };
+
+export interface ProfileIdentifier {
+  type: string;
+  value: string;
+  sourceId?: string;
+  createdAt?: string;
+}
+
+export interface ProfileTraits {
+  /** Traits sent by sources (identify calls, Reverse ETL). */
+  custom: Record<string, TraitValue>;
+  /** Computed traits (class=computed_trait) that are not predictions. */
+  computed: Record<string, TraitValue>;
+  /** Audience memberships (class=audience): true when the profile is in the audience. */
+  audiences: Record<string, boolean>;
+  /** Predictions: percentiles from 0 to 1 (0.85 means the top 15%). */
+  predictive: Record<string, number>;
+}
+
+export interface TimelineItem {
+  /** Segment's message_id: stable, so pages can be merged without duplicates. */
+  id: string;
+  /** track, identify, page, screen or group. */
+  type: string;
+  /** The track event's name, or a page/screen name; absent on identify/group. */
+  name?: string;
+  timestamp: string;
+  sourceId?: string;
+  properties: Record<string, TraitValue>;
+}
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  /** Opaque cursor for /profile-events, null when there is no more. */
+  next: string | null;
+}
+
+export interface LinkedAccount {
+  id: string;
+  traits: Record<string, TraitValue>;
+}
+
+export interface ProfileMetadata {
+  createdAt?: string;
+  updatedAt?: string;
+  firstSourceId?: string;
+  lastSourceId?: string;
+}
+
+export interface CustomerProfile {
+  /** Segment's profile id (use_…). */
+  segmentId: string;
+  displayName: string | null;
+  /** The identifier that found this profile, after normalisation (e.g. phone:+14155550100). */
+  matchedIdentifier: { type: string; value: string };
+  identifiers: ProfileIdentifier[];
+  traits: ProfileTraits;
+  metadata: ProfileMetadata | null;
+  linkedAccounts: LinkedAccount[];
+  timeline: TimelinePage;
+}
+
+export interface ProfileLookupResponse {
+  profile: CustomerProfile;
+}
+
+export interface ProfileEventsResponse {
+  timeline: TimelinePage;
+}
+
+/** Every error the Functions answer: `{"error": {"code": "...", "message": "..."}}`. */
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}

@@ -1,0 +1,87 @@
+import type {
+  ApiErrorBody,
+  ProfileEventsResponse,
+  ProfileLookupResponse,
+} from '../../serverless/src/profile/types';
+
+/** What went wrong calling the Functions, in the backend's own error codes. */
+export class BackendError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
+
+/** Code used when the Functions could not be reached at all (offline, CORS, time-out). */
+export const NETWORK_ERROR_CODE = 'network_error';
+
+/** Code used when the plugin was deployed without the Functions' base URL. */
+export const FUNCTIONS_NOT_CONFIGURED_CODE = 'functions_not_configured';
+
+export interface FunctionsClientOptions {
+  baseUrl: string;
+  getToken: () => string;
+  timeoutMs?: number;
+}
+
+export interface ProfileLookupRequest {
+  taskAttributes?: Record<string, unknown>;
+  identifier?: string;
+}
+
+export interface FunctionsClient {
+  lookupProfile(request: ProfileLookupRequest, signal?: AbortSignal): Promise<ProfileLookupResponse>;
+  nextProfileEvents(request: { segmentId: string; next: string; types?: string[] }): Promise<ProfileEventsResponse>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The typed client of the plugin's Twilio Functions. It holds no Segment secret: only the agent's Flex token. */
+export function createFunctionsClient({
+  baseUrl,
+  getToken,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+}: FunctionsClientOptions): FunctionsClient {
+  async function post<T>(path: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+    if (!baseUrl) throw new BackendError(FUNCTIONS_NOT_CONFIGURED_CODE, 'The profile service URL is not configured.');
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const abortFromCaller = () => controller.abort();
+    signal?.addEventListener('abort', abortFromCaller);
+    try {
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl.replace(/\/$/, '')}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...body, Token: getToken() }),
+          signal: controller.signal,
+        });
+      } catch {
+        throw new BackendError(NETWORK_ERROR_CODE, 'The profile service could not be reached.');
+      }
+      const payload = (await response.json().catch(() => null)) as T | ApiErrorBody | null;
+      if (!response.ok || payload === null) {
+        const error = (payload as ApiErrorBody | null)?.error;
+        throw new BackendError(
+          error?.code ?? 'unexpected_response',
+          error?.message ?? `The profile service answered ${response.status}.`,
+          response.status,
+        );
+      }
+      return payload as T;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abortFromCaller);
+    }
+  }
+
+  return {
+    lookupProfile: (request, signal) => post<ProfileLookupResponse>('/profile', { ...request }, signal),
+    nextProfileEvents: (request) => post<ProfileEventsResponse>('/profile-events', { ...request }),
+  };
+}

@@ -1,0 +1,5 @@
+import * as FlexPlugin from '@twilio/flex-plugin';
+
+import UnifiedProfilesPlugin from './UnifiedProfilesPlugin';
+
+FlexPlugin.loadPlugin(UnifiedProfilesPlugin);

@@ -1,0 +1,92 @@
+import * as React from 'react';
+import { ITask, useFlexSelector, withTaskContext } from '@twilio/flex-ui';
+import { Alert } from '@twilio-paste/core/alert';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Spinner } from '@twilio-paste/core/spinner';
+import { Text } from '@twilio-paste/core/text';
+
+import { NETWORK_ERROR_CODE } from '../backend/FunctionsClient';
+import { useStrings } from '../shared/PluginProviders';
+import type { RootStateWithPlugin } from '../shared/pluginState';
+import { CustomerSearch } from './CustomerSearch';
+import type { ProfileLoader } from './profileLoader';
+import { selectLookupForTask, selectProfileForTask } from './profileSlice';
+import { ProfileSummary } from './ProfileSummary';
+
+interface CustomerTabProps {
+  task?: ITask;
+  loader: ProfileLoader;
+}
+
+/** The "Customer" tab beside a task: who this is, from Segment, or a search when nobody matched. */
+export function CustomerTabContent({ task, loader }: CustomerTabProps) {
+  const t = useStrings();
+  const taskSid = task?.taskSid ?? '';
+  const lookup = useFlexSelector((state: RootStateWithPlugin) => selectLookupForTask(state, taskSid));
+  const profile = useFlexSelector((state: RootStateWithPlugin) => selectProfileForTask(state, taskSid));
+
+  React.useEffect(() => {
+    // Usually a no-op: the reservation already started the lookup before the agent got here.
+    if (task) void loader.loadForTask(task.taskSid, task.attributes);
+  }, [task, loader]);
+
+  if (!task) return null;
+  const search = (identifier: string) => void loader.searchForTask(taskSid, identifier);
+
+  if (!lookup || lookup.status === 'loading') {
+    return (
+      <Box padding="space60" display="flex" columnGap="space30" alignItems="center" role="status">
+        <Spinner decorative={true} title="" />
+        <Text as="span">{t('UnifiedProfilesLoading')}</Text>
+      </Box>
+    );
+  }
+
+  if (lookup.status === 'found' && profile) {
+    return (
+      <Box padding="space60" overflowY="auto">
+        <ProfileSummary profile={profile} />
+      </Box>
+    );
+  }
+
+  if (lookup.status === 'not_found') {
+    return (
+      <Box padding="space60">
+        <Alert variant="neutral">
+          <Text as="strong" fontWeight="fontWeightSemibold">
+            {t('UnifiedProfilesNotFoundTitle')}
+          </Text>
+          <Text as="p">{t('UnifiedProfilesNotFoundBody')}</Text>
+        </Alert>
+        <CustomerSearch taskSid={taskSid} initialValue={lookup.searchedIdentifier} onSearch={search} />
+      </Box>
+    );
+  }
+
+  const retry = () =>
+    lookup.searchedIdentifier
+      ? search(lookup.searchedIdentifier)
+      : void loader.loadForTask(taskSid, task.attributes, { force: true });
+  return (
+    <Box padding="space60">
+      <Alert variant="error">
+        <Text as="strong" fontWeight="fontWeightSemibold">
+          {t('UnifiedProfilesErrorTitle')}
+        </Text>
+        <Text as="p">
+          {lookup.error?.code === NETWORK_ERROR_CODE ? t('UnifiedProfilesNetworkError') : lookup.error?.message}
+        </Text>
+      </Alert>
+      <Box marginTop="space40">
+        <Button variant="secondary" onClick={retry}>
+          {t('UnifiedProfilesRetry')}
+        </Button>
+      </Box>
+      <CustomerSearch taskSid={taskSid} initialValue={lookup.searchedIdentifier} onSearch={search} />
+    </Box>
+  );
+}
+
+export const CustomerTab = withTaskContext(CustomerTabContent);

@@ -1,0 +1,36 @@
+import * as React from 'react';
+import type * as Flex from '@twilio/flex-ui';
+import type { Store } from 'redux';
+
+import type { FunctionsClient } from '../backend/FunctionsClient';
+import type { RootStateWithPlugin } from '../shared/pluginState';
+import type { PluginStrings } from '../strings/en';
+import { CustomerTab } from './CustomerTab';
+import { createProfileLoader } from './profileLoader';
+
+export const CUSTOMER_TAB_NAME = 'unified-profiles-customer';
+
+/** The "Customer" tab on every task, and the prefetch that has its profile ready when the agent accepts. */
+export function registerCustomerProfile(
+  flex: typeof Flex,
+  manager: Flex.Manager,
+  functions: FunctionsClient,
+  strings: PluginStrings,
+): void {
+  const loader = createProfileLoader(manager.store as unknown as Store<RootStateWithPlugin>, functions);
+
+  flex.TaskCanvasTabs.Content.add(
+    <flex.Tab key={CUSTOMER_TAB_NAME} uniqueName={CUSTOMER_TAB_NAME} label={strings.UnifiedProfilesCustomerTabLabel}>
+      <CustomerTab loader={loader} />
+    </flex.Tab>,
+  );
+
+  manager.workerClient?.on('reservationCreated', (reservation) => {
+    void loader.loadForTask(reservation.task.sid, reservation.task.attributes);
+  });
+
+  flex.Actions.addListener('afterCompleteTask', (payload: { sid?: string; task?: Flex.ITask }) => {
+    const taskSid = payload.task?.taskSid ?? payload.sid;
+    if (taskSid) loader.releaseTask(taskSid);
+  });
+}

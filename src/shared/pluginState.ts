@@ -1,0 +1,17 @@
+import { combineReducers } from '@reduxjs/toolkit';
+
+import { profileReducer } from '../profile/profileSlice';
+import { PLUGIN_NAMESPACE } from './namespace';
+
+export { PLUGIN_NAMESPACE };
+
+export const pluginReducer = combineReducers({
+  profile: profileReducer,
+});
+
+export type PluginState = ReturnType<typeof pluginReducer>;
+
+/** The part of Flex's root state the plugin's selectors read. */
+export interface RootStateWithPlugin {
+  [PLUGIN_NAMESPACE]: PluginState;
+}
