@@ -1,0 +1,284 @@
+import { LRUCache } from 'lru-cache';
+import { ApiError } from '../http/api-error';
+import { assembleProfile, nextCursorOf, toTimelinePage, traitsOf, type FetchedProfile } from './assemble-profile';
+import { normaliseIdentifier, parseTypedIdentifier, resolveIdentifiers, type IdentifierCandidate } from './identity';
+import { ProfileApiClient, type ProfileApiClientOptions } from './profile-api-client';
+import { RequestPacer } from './request-pacer';
+import type { ProfileEventsRequest, ProfileRequest } from './schemas';
+import type {
+  SegmentCursor,
+  SegmentEvent,
+  SegmentExternalId,
+  SegmentLink,
+  SegmentList,
+  SegmentMetadata,
+  SegmentTraitsPage,
+} from './segment-shapes';
+import { withSettingDefaults, type SegmentSettings } from './settings';
+import type { CustomerProfile, LinkedAccount, ProfileEventsResponse, ProfileLookupResponse } from './types';
+import { UpstreamBudget } from './upstream-budget';
+
+export interface ProfileService {
+  lookup(request: ProfileRequest): Promise<ProfileLookupResponse>;
+  nextEvents(request: ProfileEventsRequest): Promise<ProfileEventsResponse>;
+}
+
+export interface ProfileServiceOptions extends ProfileApiClientOptions {
+  /** Time a lookup may wait on Segment (not in the pacer's queue), both rounds together. */
+  budgetMs?: number;
+  cacheTtlMs?: number;
+  notFoundTtlMs?: number;
+  cacheMaxProfiles?: number;
+  maxTraits?: number;
+  traitsPageSize?: number;
+  eventsPageSize?: number;
+  maxLinkedAccounts?: number;
+}
+
+export interface ProfileServiceStats {
+  lookups: number;
+  cacheHits: number;
+  /** Lookups that joined another one already under way for the same customer. */
+  sharedLookups: number;
+  /** HTTP requests sent to Segment, retries included. */
+  upstreamRequests: number;
+}
+
+const DEFAULTS = {
+  budgetMs: 8_000,
+  cacheTtlMs: 60_000,
+  notFoundTtlMs: 10_000,
+  cacheMaxProfiles: 2_000,
+  maxTraits: 1_000,
+  traitsPageSize: 200,
+  eventsPageSize: 20,
+  maxLinkedAccounts: 5,
+};
+
+const noProfile = (types: string[]) =>
+  new ApiError(404, 'profile_not_found', `No Segment profile matches this customer (looked up by ${types.join(', ')}).`);
+
+/** Lookups against one space, with a per-instance cache and single-flight. */
+export class SegmentProfileService implements ProfileService {
+  readonly client: ProfileApiClient;
+  private readonly settings: SegmentSettings;
+  private readonly config: typeof DEFAULTS;
+  private readonly profiles: LRUCache<string, CustomerProfile>;
+  /** Normalised identifier (type:value) → key of the cached profile: two tasks of one customer share it. */
+  private readonly byIdentifier: LRUCache<string, string>;
+  private readonly misses: LRUCache<string, true>;
+  private readonly inFlight = new Map<string, Promise<CustomerProfile>>();
+  private readonly counters = { lookups: 0, cacheHits: 0, sharedLookups: 0 };
+
+  constructor(settings: SegmentSettings, options: ProfileServiceOptions = {}) {
+    this.settings = withSettingDefaults(settings);
+    this.config = { ...DEFAULTS, ...definedOnly(options) };
+    this.client = new ProfileApiClient(this.settings, options);
+    const ttl = this.config.cacheTtlMs;
+    this.profiles = new LRUCache({ max: this.config.cacheMaxProfiles, ttl });
+    this.byIdentifier = new LRUCache({ max: this.config.cacheMaxProfiles * 4, ttl });
+    this.misses = new LRUCache({ max: this.config.cacheMaxProfiles, ttl: this.config.notFoundTtlMs });
+  }
+
+  stats(): ProfileServiceStats {
+    return { ...this.counters, upstreamRequests: this.client.requestsSent };
+  }
+
+  async lookup(request: ProfileRequest): Promise<ProfileLookupResponse> {
+    this.counters.lookups += 1;
+    // A typed search is what the agent asked for: it alone is looked up, not the task's customer.
+    const candidates = request.identifier
+      ? [parseTypedIdentifier(request.identifier, this.settings)]
+      : resolveIdentifiers(request.taskAttributes ?? {}, this.settings);
+    if (candidates.length === 0) {
+      throw new ApiError(
+        404,
+        'profile_not_found',
+        'The task carries no customer identifier (phone, email or user id); search by identifier instead.',
+      );
+    }
+    const open = candidates.filter((candidate) => !this.misses.has(candidate.key));
+    if (open.length === 0) throw noProfile(candidates.map((candidate) => candidate.type));
+    const cached = this.cachedProfile(open[0]);
+    if (cached) {
+      this.counters.cacheHits += 1;
+      return { profile: cached };
+    }
+    const flightKey = open.map((candidate) => candidate.key).join('|');
+    let flight = this.inFlight.get(flightKey);
+    if (flight) this.counters.sharedLookups += 1;
+    else {
+      flight = this.fetchProfile(open).finally(() => this.inFlight.delete(flightKey));
+      this.inFlight.set(flightKey, flight);
+    }
+    return { profile: await flight };
+  }
+
+  async nextEvents(request: ProfileEventsRequest): Promise<ProfileEventsResponse> {
+    const budget = new UpstreamBudget(this.config.budgetMs);
+    const types = (request.types ?? []).map((type) => type.trim()).filter(Boolean);
+    const page = await this.client.get<SegmentList<SegmentEvent>>(
+      {
+        route: 'events',
+        path: `collections/users/profiles/${request.segmentId}/events`,
+        query: { limit: this.config.eventsPageSize, next: request.next, include: types.length ? types.join(',') : undefined },
+      },
+      budget,
+    );
+    if (!page) throw new ApiError(404, 'profile_not_found', 'That profile no longer exists in Segment.');
+    return { timeline: toTimelinePage(page) };
+  }
+
+  private cachedProfile(candidate: IdentifierCandidate): CustomerProfile | undefined {
+    const profileKey = this.byIdentifier.get(candidate.key);
+    const profile = profileKey ? this.profiles.get(profileKey) : undefined;
+    return profile && { ...profile, matchedIdentifier: { type: candidate.type, value: candidate.value } };
+  }
+
+  private remember(profile: CustomerProfile, matched: IdentifierCandidate): void {
+    const profileKey = profile.segmentId || matched.key;
+    this.profiles.set(profileKey, profile);
+    this.byIdentifier.set(matched.key, profileKey);
+    for (const identifier of profile.identifiers) {
+      if (!this.settings.identifierPriority.includes(identifier.type)) continue;
+      try {
+        const known = normaliseIdentifier(identifier.type, identifier.value, 'identifier', this.settings);
+        this.byIdentifier.set(known.key, profileKey);
+      } catch {
+        // An identifier Segment holds but we could not look up by: nothing to index.
+      }
+    }
+  }
+
+  private profilePath(candidate: IdentifierCandidate, resource: string): string {
+    return `collections/users/profiles/${candidate.pathId}/${resource}`;
+  }
+
+  private traitsPage(candidate: IdentifierCandidate, budget: UpstreamBudget, query: Record<string, string> = {}) {
+    return this.client.get<SegmentTraitsPage>(
+      { route: 'traits', path: this.profilePath(candidate, 'traits'), query: { limit: this.config.traitsPageSize, ...query } },
+      budget,
+    );
+  }
+
+  /** Everything but the first traits page, for a candidate believed to have a profile. */
+  private detailsOf(candidate: IdentifierCandidate, budget: UpstreamBudget) {
+    const get = <T>(route: 'external_ids' | 'metadata' | 'events' | 'links', query?: Record<string, number>) =>
+      this.client.get<T>({ route, path: this.profilePath(candidate, route), query }, budget);
+    return Promise.all([
+      this.traitsPage(candidate, budget, { class: 'computed_trait' }),
+      this.traitsPage(candidate, budget, { class: 'audience' }),
+      get<SegmentList<SegmentExternalId>>('external_ids', { limit: 100 }),
+      get<SegmentMetadata>('metadata'),
+      get<SegmentList<SegmentEvent>>('events', { limit: this.config.eventsPageSize }),
+      get<SegmentList<SegmentLink>>('links', { limit: 20 }),
+    ]);
+  }
+
+  /**
+   * One parallel round in the common case: every call for the top candidate, and a traits probe
+   * for each other candidate. Only when the top candidate has no profile does a second round
+   * fetch the details of the best candidate that has one.
+   */
+  private async fetchProfile(candidates: IdentifierCandidate[]): Promise<CustomerProfile> {
+    const budget = new UpstreamBudget(this.config.budgetMs);
+    const topDetails = this.detailsOf(candidates[0], budget);
+    topDetails.catch(() => undefined); // awaited below only if top matches
+    const probes = candidates.map((candidate) => this.traitsPage(candidate, budget));
+    probes.forEach((probe) => probe.catch(() => undefined)); // each is awaited below only if it matters
+    let winnerIndex = -1;
+    let firstPage: SegmentTraitsPage | null = null;
+    for (let index = 0; index < probes.length && winnerIndex === -1; index += 1) {
+      firstPage = await probes[index]; // a higher-priority candidate that failed fails the lookup
+      if (firstPage) winnerIndex = index;
+      else this.misses.set(candidates[index].key, true);
+    }
+    if (winnerIndex === -1 || !firstPage) throw noProfile(candidates.map((candidate) => candidate.type));
+    const winner = candidates[winnerIndex];
+    const [details, traits] = await Promise.all([
+      winnerIndex === 0 ? topDetails : this.detailsOf(winner, budget),
+      this.remainingTraits(winner, firstPage, budget),
+    ]);
+    const [computed, audiences, externalIds, metadata, events, links] = details;
+    const linkedAccounts = await this.linkedAccounts(links, budget);
+    const fetched: FetchedProfile = {
+      matched: winner,
+      traits,
+      computedTraitNames: new Set(Object.keys(traitsOf(computed))),
+      audienceNames: new Set(Object.keys(traitsOf(audiences))),
+      externalIds,
+      metadata,
+      events,
+      linkedAccounts,
+      cursors: [firstPage.cursor, computed?.cursor, audiences?.cursor] as Array<SegmentCursor | undefined>,
+    };
+    const profile = assembleProfile(fetched);
+    this.remember(profile, winner);
+    return profile;
+  }
+
+  /** Follows traits' cursor (sending `next` back, never its url) up to the configured cap. */
+  private async remainingTraits(candidate: IdentifierCandidate, firstPage: SegmentTraitsPage, budget: UpstreamBudget) {
+    const traits: Record<string, unknown> = { ...traitsOf(firstPage) };
+    let cursor = nextCursorOf(firstPage.cursor);
+    const seen = new Set<string>();
+    while (cursor && !seen.has(cursor) && Object.keys(traits).length < this.config.maxTraits) {
+      seen.add(cursor);
+      const page = await this.traitsPage(candidate, budget, { next: cursor });
+      Object.assign(traits, traitsOf(page));
+      cursor = nextCursorOf(page?.cursor);
+    }
+    return traits;
+  }
+
+  private async linkedAccounts(links: SegmentList<SegmentLink> | null, budget: UpstreamBudget): Promise<LinkedAccount[]> {
+    const groupIds = (Array.isArray(links?.data) ? links!.data : [])
+      .filter((link) => (link.to_collection ?? 'accounts') === 'accounts')
+      .flatMap((link) => link.external_ids ?? [])
+      .filter((id) => id.type === 'group_id' && typeof id.id === 'string' && id.id !== '')
+      .map((id) => id.id as string);
+    const unique = [...new Set(groupIds)].slice(0, this.config.maxLinkedAccounts);
+    return Promise.all(
+      unique.map(async (groupId) => {
+        const page = await this.client.get<SegmentTraitsPage>(
+          {
+            route: 'account_traits',
+            path: `collections/accounts/profiles/group_id:${encodeURIComponent(groupId)}/traits`,
+            query: { limit: this.config.traitsPageSize },
+          },
+          budget,
+        );
+        return { id: groupId, traits: traitsOf(page) as LinkedAccount['traits'] };
+      }),
+    );
+  }
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+export function createProfileService(settings: SegmentSettings, options?: ProfileServiceOptions): SegmentProfileService {
+  return new SegmentProfileService(settings, options);
+}
+
+// One pacer per space per process, shared by every service built for it (settings may be re-saved).
+const pacers = new Map<string, RequestPacer>();
+const services = new Map<string, SegmentProfileService>();
+const MAX_MEMOISED_SERVICES = 8;
+
+/** The service for these settings, kept between invocations of a warm Function so cache and pacer survive. */
+export function getProfileService(settings: SegmentSettings): ProfileService {
+  const complete = withSettingDefaults(settings);
+  const key = JSON.stringify(complete);
+  let service = services.get(key);
+  if (!service) {
+    const spaceKey = `${complete.profileApiUrl}|${complete.spaceId}`;
+    const pacer = pacers.get(spaceKey) ?? new RequestPacer(100);
+    pacers.set(spaceKey, pacer);
+    if (services.size >= MAX_MEMOISED_SERVICES) services.delete(services.keys().next().value as string);
+    service = createProfileService(complete, { pacer });
+    services.set(key, service);
+  }
+  return service;
+}

@@ -1,0 +1,19 @@
+/** The only facts about a Segment call that may be logged: no identifier, trait, URL or token. */
+export interface UpstreamLogEntry {
+  route: 'traits' | 'external_ids' | 'metadata' | 'events' | 'links' | 'account_traits';
+  outcome: 'ok' | 'not_found' | 'auth_failed' | 'rate_limited' | 'server_error' | 'timeout' | 'network_error' | 'bad_json' | 'rejected';
+  status?: number;
+  requestId?: string;
+  attempt: number;
+  ms: number;
+  queuedMs: number;
+}
+
+export type UpstreamLogger = (entry: UpstreamLogEntry) => void;
+
+export const consoleUpstreamLogger: UpstreamLogger = (entry) => {
+  const { route, outcome, status, requestId, attempt, ms, queuedMs } = entry;
+  console.log(JSON.stringify({ msg: 'segment_profile_api', route, outcome, status, requestId, attempt, ms, queuedMs }));
+};
+
+export const silentUpstreamLogger: UpstreamLogger = () => undefined;
