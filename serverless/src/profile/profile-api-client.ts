@@ -138,7 +138,9 @@ export class ProfileApiClient {
         return [res, await res.text()] as const;
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // Checked by name: the DOMException may come from another realm than this module's Error.
+      const name = (error as { name?: unknown } | null)?.name;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       log({ outcome: timedOut ? 'timeout' : 'network_error' });
       return { failure: { retryable: true, error: unavailable(timedOut ? 'it did not answer in time' : 'the connection failed') } };
     }
