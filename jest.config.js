@@ -1,5 +1,5 @@
 /** Two projects: the plugin in jsdom, and the Node side (simulator, Functions over HTTP). */
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { diagnostics: false }];
 
 module.exports = {
   projects: [

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { ITask, useFlexSelector, withTaskContext } from '@twilio/flex-ui';
+import { ITask, withTaskContext } from '@twilio/flex-ui';
+import { useSelector } from 'react-redux';
 import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
@@ -23,8 +24,9 @@ interface CustomerTabProps {
 export function CustomerTabContent({ task, loader }: CustomerTabProps) {
   const t = useStrings();
   const taskSid = task?.taskSid ?? '';
-  const lookup = useFlexSelector((state: RootStateWithPlugin) => selectLookupForTask(state, taskSid));
-  const profile = useFlexSelector((state: RootStateWithPlugin) => selectProfileForTask(state, taskSid));
+  // react-redux's useSelector: Flex's useFlexSelector hands selectors only `state.flex`, not plugin namespaces.
+  const lookup = useSelector((state: RootStateWithPlugin) => selectLookupForTask(state, taskSid));
+  const profile = useSelector((state: RootStateWithPlugin) => selectProfileForTask(state, taskSid));
 
   React.useEffect(() => {
     // Usually a no-op: the reservation already started the lookup before the agent got here.

@@ -16,7 +16,14 @@ export function withTaskContext<P extends { task?: unknown }>(Component: React.C
   };
 }
 
-export const useFlexSelector = useSelector;
+/** As Flex's own: the selector sees `{ flex }` only, so reading a plugin's namespace through it fails here too. */
+export function useFlexSelector<Selected>(
+  selector: (flexState: { flex: unknown }, rootState: unknown) => Selected,
+  equalityFn?: (left: Selected, right: Selected) => boolean,
+): Selected {
+  return useSelector((root: { flex: unknown }) => selector({ flex: root.flex }, root), equalityFn);
+}
+
 export const useFlexDispatch = useDispatch;
 
 /** A task canvas tab; the host's TaskCanvasTabs reads `uniqueName` and `label` to build its tab list. */

@@ -1,0 +1,82 @@
+import type * as React from 'react';
+import type * as FlexModule from '@twilio/flex-ui';
+import { configureStore } from '@reduxjs/toolkit';
+import type { Reducer } from 'redux';
+
+import { CUSTOMER_TAB_NAME } from './profile/registerCustomerProfile';
+import { PLUGIN_NAMESPACE } from './shared/namespace';
+import { UNIFY_VIEW_NAME } from './unify/registerUnifySetup';
+
+type Flex = typeof FlexModule;
+
+/** A manager with just what `init` reads, beside the real Flex module's content stores. */
+function standInManager(roles: string[]) {
+  const reducers: Record<string, Reducer> = {};
+  const store = Object.assign(configureStore({ reducer: (state: unknown = {}) => state }), {
+    addReducer: (name: string, reducer: Reducer) => {
+      reducers[name] = reducer;
+    },
+  });
+  const reservationListeners: string[] = [];
+  const manager = {
+    store,
+    strings: { TaskHeaderLine: 'Flex own string' } as Record<string, string>,
+    user: { identity: 'ana', roles, token: 'flex-token' },
+    serviceConfiguration: { ui_attributes: { custom_data: { unified_profiles: { functions_base_url: 'https://fn' } } } },
+    workerClient: { on: (event: string) => reservationListeners.push(event) },
+  };
+  return { manager: manager as unknown as FlexModule.Manager, reducers, reservationListeners };
+}
+
+/** The elements a content store holds: Flex wraps each added element in a ContentFragment. */
+function heldElements(content: { fragments: React.ReactElement[] }): React.ReactElement[] {
+  return content.fragments.map((fragment) => fragment.props.children as React.ReactElement);
+}
+
+const heldKeys = (content: { fragments: React.ReactElement[] }) => heldElements(content).map((element) => element.key);
+const held = (content: { fragments: React.ReactElement[] }, key: string) =>
+  heldElements(content).find((element) => element.key === key);
+
+/** A fresh copy of the real Flex module per test: its content stores are module-level singletons. */
+async function initFreshPlugin(roles: string[], presetStrings: Record<string, string> = {}) {
+  jest.resetModules();
+  const Flex = (await import('@twilio/flex-ui')) as Flex;
+  const { default: UnifiedProfilesPlugin } = await import('./UnifiedProfilesPlugin');
+  const stand = standInManager(roles);
+  Object.assign(stand.manager.strings, presetStrings);
+  await new UnifiedProfilesPlugin().init(Flex, stand.manager);
+  return { Flex, ...stand };
+}
+
+describe('UnifiedProfilesPlugin.init against @twilio/flex-ui', () => {
+
+  it('adds the Customer tab, one reducer namespace, its strings and the reservation prefetch for an agent', async () => {
+    const { Flex, manager, reducers, reservationListeners } = await initFreshPlugin(['agent']);
+
+    expect(Object.keys(reducers)).toEqual([PLUGIN_NAMESPACE]);
+    expect(held(Flex.TaskCanvasTabs.Content, CUSTOMER_TAB_NAME)).toMatchObject({
+      type: Flex.Tab,
+      props: { uniqueName: CUSTOMER_TAB_NAME, label: 'Customer' },
+    });
+    expect(heldKeys(Flex.SideNav.Content)).not.toContain(UNIFY_VIEW_NAME);
+    expect(heldKeys(Flex.ViewCollection.Content)).not.toContain(UNIFY_VIEW_NAME);
+    expect(manager.strings).toMatchObject({ TaskHeaderLine: 'Flex own string', UnifiedProfilesCustomerTabLabel: 'Customer' });
+    expect(reservationListeners).toEqual(['reservationCreated']);
+  });
+
+  it.each([['admin'], ['supervisor']])('gives a %s the Unify side-nav link and view', async (role) => {
+    const { Flex } = await initFreshPlugin([role]);
+
+    expect(heldKeys(Flex.SideNav.Content)).toEqual([UNIFY_VIEW_NAME]);
+    expect(held(Flex.ViewCollection.Content, UNIFY_VIEW_NAME)).toMatchObject({
+      type: Flex.View,
+      props: { name: UNIFY_VIEW_NAME },
+    });
+  });
+
+  it('keeps a translation the contact center already set', async () => {
+    const { Flex } = await initFreshPlugin(['agent'], { UnifiedProfilesCustomerTabLabel: 'Cliente' });
+
+    expect(held(Flex.TaskCanvasTabs.Content, CUSTOMER_TAB_NAME)).toMatchObject({ props: { label: 'Cliente' } });
+  });
+});
