@@ -143,7 +143,7 @@ describe('ProfileApiClient', () => {
   });
 
   it('does not charge time queued behind the pacer to the budget', async () => {
-    const paced = client({ pacer: new RequestPacer(20) }); // one request every 50 ms
+    const paced = client({ pacer: new RequestPacer(1, 50) }); // one request every 50 ms
     const started = Date.now();
     // Ten lookups at once: the last waits ~450 ms in the queue, more than its 300 ms budget.
     const bodies = await Promise.all(Array.from({ length: 10 }, () => paced.get(ANA_TRAITS, new UpstreamBudget(300))));

@@ -1,24 +1,27 @@
 /**
- * Spaces request starts evenly at a space's rate limit (Segment: 100 requests/second per space),
- * so a burst waits in line here instead of drawing 429s. Per process: each warm Function
- * instance paces itself.
+ * Keeps request starts within a space's rate limit (Segment: 100 requests/second per space) with
+ * a sliding window: up to `limit` starts in any `windowMs`. One lookup's parallel calls leave at
+ * once; a burst beyond the limit waits its turn here instead of drawing 429s. Per process: each
+ * warm Function instance paces itself.
  */
 export class RequestPacer {
-  private nextSlot = 0;
-  private readonly intervalMs: number;
+  /** Start times of the last `limit` requests, ascending (some may lie in the future: queued). */
+  private readonly starts: number[] = [];
 
   constructor(
-    requestsPerSecond: number,
+    readonly limit = 100,
+    // A little over a second, so arrival jitter cannot put 101 requests in Segment's window.
+    readonly windowMs = 1_050,
     private readonly now: () => number = Date.now,
-  ) {
-    this.intervalMs = 1000 / requestsPerSecond;
-  }
+  ) {}
 
-  /** Resolves when the caller may send its request; returns how long it waited. */
+  /** Resolves when the caller may send its request; returns how long it waited in ms. */
   async take(): Promise<number> {
     const now = this.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + this.intervalMs;
+    let slot = Math.max(now, this.starts[this.starts.length - 1] ?? now);
+    if (this.starts.length >= this.limit) slot = Math.max(slot, this.starts[this.starts.length - this.limit] + this.windowMs);
+    this.starts.push(slot);
+    if (this.starts.length > this.limit) this.starts.shift();
     const wait = slot - now;
     if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
     return wait;
@@ -26,6 +29,7 @@ export class RequestPacer {
 
   /** How long a request taken now would wait. */
   backlogMs(): number {
-    return Math.max(0, this.nextSlot - this.now());
+    if (this.starts.length < this.limit) return Math.max(0, (this.starts[this.starts.length - 1] ?? 0) - this.now());
+    return Math.max(0, this.starts[this.starts.length - this.limit] + this.windowMs - this.now());
   }
 }

@@ -1,0 +1,232 @@
+import { CHANNEL_CASES } from '../../test/fixtures/channel-attributes';
+import {
+  FAKE_SPACE_ID,
+  FAKE_TOKEN,
+  demoProfiles,
+  startFakeProfileApi,
+  type FakeProfileApi,
+} from '../../test/fixtures/fake-profile-api';
+import { DEMO_TASKS } from '../../../sandbox/demo/tasks';
+import { ApiError } from '../http/api-error';
+import { createProfileService, getProfileService, SegmentProfileService, type ProfileServiceOptions } from './service';
+import { silentUpstreamLogger } from './upstream-log';
+
+let api: FakeProfileApi;
+beforeAll(async () => {
+  const crowd = demoProfiles();
+  crowd.push({
+    segmentId: 'use_2Many0Traits0000000000000',
+    externalIds: [{ type: 'user_id', id: 'usr_many_traits' }],
+    traits: Object.fromEntries(Array.from({ length: 450 }, (_, i) => [`trait_${String(i).padStart(3, '0')}`, i])),
+  });
+  api = await startFakeProfileApi({ profiles: crowd });
+});
+afterAll(() => api.close());
+beforeEach(() => {
+  api.requests.length = 0;
+  api.faults.length = 0;
+  api.faultFor = undefined;
+  api.latencyMs = 0;
+});
+
+const settings = () => ({
+  profileApiUrl: api.url,
+  spaceId: FAKE_SPACE_ID,
+  profileApiToken: FAKE_TOKEN,
+  defaultCountry: 'US',
+  identifierPriority: [] as string[],
+});
+const service = (options: ProfileServiceOptions = {}) =>
+  createProfileService(settings(), { logger: silentUpstreamLogger, attemptTimeoutMs: 500, ...options });
+const task = (label: string) => DEMO_TASKS.find((candidate) => candidate.label === label)!.attributes;
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('lookup by channel (demo customers)', () => {
+  it.each(CHANNEL_CASES.map((item) => [item.name, item] as const))('%s', async (_, item) => {
+    const lookup = service().lookup({ taskAttributes: item.taskAttributes });
+    if (item.expected === null) {
+      expect(await apiError(lookup)).toMatchObject({ status: 404, code: 'profile_not_found' });
+      return;
+    }
+    const { profile } = await lookup;
+    expect(profile.segmentId).toBe(item.expected.segmentId);
+    expect(profile.matchedIdentifier).toEqual(item.expected.matchedIdentifier);
+  });
+});
+
+describe('lookup', () => {
+  it('assembles one normalised profile', async () => {
+    const { profile } = await service().lookup({ taskAttributes: task('Inbound call') });
+    expect(profile.displayName).toBe('Ana García');
+    expect(profile.traits.computed).toEqual({ total_inbounds: 7, frequent_inbound_channel: 'voice' });
+    expect(profile.traits.predictive).toEqual({ likelihood_to_churn: 0.12 });
+    expect(profile.traits.audiences).toEqual({ premium_customers: true });
+    expect(profile.traits.custom).toMatchObject({ plan: 'Premium', city: 'San Francisco', lifetime_value: 4210.5 });
+    expect(profile.traits.custom).not.toHaveProperty('total_inbounds');
+    expect(profile.identifiers.map((identifier) => `${identifier.type}:${identifier.value}`)).toEqual([
+      'user_id:usr_ana_garcia',
+      'email:ana.garcia@example.com',
+      'phone:+14155550100',
+    ]);
+    expect(profile.metadata).toMatchObject({ createdAt: '2026-01-01T00:00:00Z', lastSourceId: 'src_flex' });
+    expect(profile.timeline.items.map((item) => [item.type, item.name])).toEqual([
+      ['track', 'Flex - Engagement Initiated'],
+      ['page', 'Pricing'],
+      ['identify', undefined],
+    ]);
+    expect(profile.timeline.items[0]).toMatchObject({ id: 'msg-ana-1', sourceId: 'src_flex' });
+    expect(profile.linkedAccounts).toEqual([]);
+  });
+
+  it('fetches linked accounts with their traits', async () => {
+    const { profile } = await service().lookup({ identifier: 'user_id:usr_marcus_johnson' });
+    expect(profile.linkedAccounts).toEqual([{ id: 'johnson-logistics', traits: expect.objectContaining({ plan: 'Enterprise' }) }]);
+    expect(api.requests.filter((request) => request.resource === 'traits' && request.profileId.startsWith('group_id:'))).toHaveLength(1);
+  });
+
+  it('makes 7 upstream calls in one parallel round when the top candidate matches', async () => {
+    api.latencyMs = 150;
+    const started = Date.now();
+    await service().lookup({ taskAttributes: task('Inbound call') });
+    const elapsed = Date.now() - started;
+    expect(api.requests).toHaveLength(7);
+    expect(elapsed).toBeLessThan(150 * 1.6); // two rounds would take at least 300 ms
+  });
+
+  it('probes lower candidates in the same round, so a miss on the first costs one more round, not two', async () => {
+    api.latencyMs = 150;
+    const started = Date.now();
+    const { profile } = await service().lookup({ taskAttributes: { user_id: 'usr_nobody', from: '+447700900123' } });
+    const elapsed = Date.now() - started;
+    expect(profile.matchedIdentifier).toEqual({ type: 'phone', value: '+447700900123' });
+    expect(api.requests).toHaveLength(14); // 7 for user_id (missed) + 1 phone probe, then 6 for phone
+    expect(elapsed).toBeLessThan(150 * 2.6);
+  });
+
+  it('prefers the highest-priority candidate that has a profile', async () => {
+    const { profile } = await service().lookup({
+      taskAttributes: { from: '+14155550100', customers: { email: 'kenji.tanaka@example.jp' } },
+    });
+    expect(profile.matchedIdentifier).toEqual({ type: 'email', value: 'kenji.tanaka@example.jp' });
+  });
+
+  it('reads every page of traits by sending next back', async () => {
+    const { profile } = await service().lookup({ identifier: 'user_id:usr_many_traits' });
+    expect(Object.keys(profile.traits.custom)).toHaveLength(450);
+    const plainTraits = api.requests.filter((request) => request.resource === 'traits' && !request.query.has('class'));
+    expect(plainTraits.map((request) => request.query.get('next'))).toEqual([null, '200', '400']);
+    expect(plainTraits.every((request) => request.query.get('limit') === '200')).toBe(true);
+  });
+
+  it('stops paging at the trait cap', async () => {
+    const { profile } = await service({ maxTraits: 150, traitsPageSize: 100 }).lookup({ identifier: 'user_id:usr_many_traits' });
+    expect(Object.keys(profile.traits.custom)).toHaveLength(200);
+  });
+
+  it('answers profile_not_found when the task has no identifier, without calling Segment', async () => {
+    const error = await apiError(service().lookup({ taskAttributes: { from: 'client:alice', channelType: 'voice' } }));
+    expect(error).toMatchObject({ status: 404, code: 'profile_not_found' });
+    expect(api.requests).toHaveLength(0);
+  });
+});
+
+describe('cache and single-flight', () => {
+  it('serves a repeat lookup, and the same customer by another identifier, from the cache', async () => {
+    const profiles = service();
+    await profiles.lookup({ taskAttributes: task('Inbound call') });
+    const calls = api.requests.length;
+    const again = await profiles.lookup({ taskAttributes: task('Inbound call') });
+    const byEmail = await profiles.lookup({ identifier: 'email:Ana.Garcia@Example.com' });
+    expect(api.requests).toHaveLength(calls);
+    expect(again.profile.segmentId).toBe('use_2Ana0Garcia0Demo000000000');
+    expect(byEmail.profile.matchedIdentifier).toEqual({ type: 'email', value: 'ana.garcia@example.com' });
+    expect(profiles.stats()).toMatchObject({ lookups: 3, cacheHits: 2 });
+  });
+
+  it('shares one set of upstream calls between concurrent lookups of one customer', async () => {
+    api.latencyMs = 50;
+    const profiles = service();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => profiles.lookup({ taskAttributes: task('WhatsApp') })));
+    expect(new Set(answers.map((answer) => answer.profile.segmentId))).toEqual(new Set(['use_2Kenji0Tanaka0Demo0000000']));
+    expect(api.requests).toHaveLength(7);
+    expect(profiles.stats()).toMatchObject({ lookups: 20, sharedLookups: 19, upstreamRequests: 7 });
+  });
+
+  it('remembers a miss briefly', async () => {
+    const profiles = service();
+    await apiError(profiles.lookup({ taskAttributes: task('Unknown caller') }));
+    const calls = api.requests.length;
+    expect(await apiError(profiles.lookup({ taskAttributes: task('Unknown caller') }))).toMatchObject({ status: 404 });
+    expect(api.requests).toHaveLength(calls);
+  });
+
+  it('does not cache errors', async () => {
+    const profiles = service();
+    api.faultFor = () => ({ kind: 'status', status: 401 });
+    expect(await apiError(profiles.lookup({ taskAttributes: task('Email') }))).toMatchObject({ status: 502, code: 'segment_auth_failed' });
+    api.faultFor = undefined;
+    const { profile } = await profiles.lookup({ taskAttributes: task('Email') });
+    expect(profile.displayName).toBe('Marcus Johnson');
+  });
+});
+
+describe('upstream failures', () => {
+  it('answers segment_unavailable within the budget when Segment hangs', async () => {
+    api.faultFor = () => ({ kind: 'hang' });
+    const started = Date.now();
+    const error = await apiError(service({ budgetMs: 700, attemptTimeoutMs: 250 }).lookup({ taskAttributes: task('Inbound call') }));
+    expect(error).toMatchObject({ status: 503, code: 'segment_unavailable' });
+    expect(Date.now() - started).toBeLessThan(1200);
+  });
+
+  it('answers segment_unavailable for malformed JSON', async () => {
+    api.faultFor = (request) => (request.resource === 'traits' ? { kind: 'bad-json' } : undefined);
+    expect(await apiError(service().lookup({ taskAttributes: task('Inbound call') }))).toMatchObject({ status: 503 });
+  });
+
+  it('rides out a short 429 storm', async () => {
+    api.faults.push(...Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 429, retryAfter: '0' })));
+    const { profile } = await service().lookup({ taskAttributes: task('Inbound call') });
+    expect(profile.displayName).toBe('Ana García');
+  });
+});
+
+describe('nextEvents', () => {
+  it('returns the next timeline page from the cursor, with the type filter', async () => {
+    const profiles = service({ eventsPageSize: 1 });
+    const { profile } = await profiles.lookup({ taskAttributes: task('Inbound call') });
+    expect(profile.timeline.items).toHaveLength(1);
+    expect(profile.timeline.next).toBe('1');
+    const page = await profiles.nextEvents({ segmentId: profile.segmentId, next: profile.timeline.next!, types: [] });
+    expect(page.timeline.items.map((item) => item.id)).toEqual(['msg-ana-2']);
+    const eventsCall = api.requests[api.requests.length - 1];
+    expect(eventsCall.profileId).toBe('use_2Ana0Garcia0Demo000000000');
+    expect(eventsCall.query.get('next')).toBe('1');
+
+    await profiles.nextEvents({ segmentId: profile.segmentId, next: '0', types: ['Flex - Engagement Initiated', 'Order Completed'] });
+    expect(api.requests[api.requests.length - 1].query.get('include')).toBe('Flex - Engagement Initiated,Order Completed');
+  });
+
+  it('answers profile_not_found for an unknown profile', async () => {
+    const error = await apiError(service().nextEvents({ segmentId: 'use_Unknown', next: '1' }));
+    expect(error).toMatchObject({ status: 404, code: 'profile_not_found' });
+  });
+});
+
+describe('getProfileService', () => {
+  it('keeps one service per settings and one pacer per space', () => {
+    const first = getProfileService(settings()) as SegmentProfileService;
+    expect(getProfileService(settings())).toBe(first);
+    const rotated = getProfileService({ ...settings(), profileApiToken: 'rotated' }) as SegmentProfileService;
+    expect(rotated).not.toBe(first);
+    expect(rotated.client.pacer).toBe(first.client.pacer);
+  });
+});
