@@ -138,6 +138,25 @@ describe('lookup', () => {
   });
 });
 
+describe('trait classes learnt per space', () => {
+  it('skips the two class= calls once warm, and asks again for a trait name not yet learnt', async () => {
+    const profiles = service();
+    for (const label of ['Inbound call', 'WhatsApp', 'Web chat']) await profiles.lookup({ taskAttributes: task(label) });
+    api.requests.length = 0;
+    const { profile: sofia } = await profiles.lookup({ taskAttributes: task('Outbound call') });
+    expect(api.requests).toHaveLength(5);
+    expect(api.requests.some((request) => request.query.has('class'))).toBe(false);
+    expect(sofia.traits.audiences).toEqual({ premium_customers: true });
+    expect(sofia.traits.predictive).toEqual({ likelihood_to_churn: 0.12 });
+
+    api.requests.length = 0;
+    const { profile: marcus } = await profiles.lookup({ taskAttributes: task('Email') }); // has `company`, never seen
+    expect(api.requests.filter((request) => request.query.has('class'))).toHaveLength(2);
+    expect(marcus.traits.custom).toMatchObject({ company: 'Johnson Logistics' });
+    expect(marcus.traits.audiences).toEqual({ premium_customers: false });
+  });
+});
+
 describe('cache and single-flight', () => {
   it('serves a repeat lookup, and the same customer by another identifier, from the cache', async () => {
     const profiles = service();

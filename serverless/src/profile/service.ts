@@ -4,6 +4,7 @@ import { assembleProfile, nextCursorOf, toTimelinePage, traitsOf, type FetchedPr
 import { normaliseIdentifier, parseTypedIdentifier, resolveIdentifiers, type IdentifierCandidate } from './identity';
 import { ProfileApiClient, type ProfileApiClientOptions } from './profile-api-client';
 import { RequestPacer } from './request-pacer';
+import { TraitClassRegistry, type TraitClassSets } from './trait-classes';
 import type { ProfileEventsRequest, ProfileRequest } from './schemas';
 import type {
   SegmentCursor,
@@ -33,6 +34,9 @@ export interface ProfileServiceOptions extends ProfileApiClientOptions {
   traitsPageSize?: number;
   eventsPageSize?: number;
   maxLinkedAccounts?: number;
+  /** Profiles whose trait classes must be learnt before lookups skip the two class= calls; 0 never skips. */
+  traitClassWarmAfter?: number;
+  traitClassTtlMs?: number;
 }
 
 export interface ProfileServiceStats {
@@ -53,6 +57,8 @@ const DEFAULTS = {
   traitsPageSize: 200,
   eventsPageSize: 20,
   maxLinkedAccounts: 5,
+  traitClassWarmAfter: 3,
+  traitClassTtlMs: 10 * 60_000,
 };
 
 const noProfile = (types: string[]) =>
@@ -67,6 +73,7 @@ export class SegmentProfileService implements ProfileService {
   /** Normalised identifier (type:value) → key of the cached profile: two tasks of one customer share it. */
   private readonly byIdentifier: LRUCache<string, string>;
   private readonly misses: LRUCache<string, true>;
+  private readonly traitClasses: TraitClassRegistry;
   private readonly inFlight = new Map<string, Promise<CustomerProfile>>();
   private readonly counters = { lookups: 0, cacheHits: 0, sharedLookups: 0 };
 
@@ -78,6 +85,10 @@ export class SegmentProfileService implements ProfileService {
     this.profiles = new LRUCache({ max: this.config.cacheMaxProfiles, ttl });
     this.byIdentifier = new LRUCache({ max: this.config.cacheMaxProfiles * 4, ttl });
     this.misses = new LRUCache({ max: this.config.cacheMaxProfiles, ttl: this.config.notFoundTtlMs });
+    this.traitClasses = new TraitClassRegistry({
+      ttlMs: this.config.traitClassTtlMs,
+      warmAfterProfiles: this.config.traitClassWarmAfter,
+    });
   }
 
   stats(): ProfileServiceStats {
@@ -161,18 +172,43 @@ export class SegmentProfileService implements ProfileService {
     );
   }
 
-  /** Everything but the first traits page, for a candidate believed to have a profile. */
-  private detailsOf(candidate: IdentifierCandidate, budget: UpstreamBudget) {
-    const get = <T>(route: 'external_ids' | 'metadata' | 'events' | 'links', query?: Record<string, number>) =>
-      this.client.get<T>({ route, path: this.profilePath(candidate, route), query }, budget);
+  private classPages(candidate: IdentifierCandidate, budget: UpstreamBudget) {
     return Promise.all([
       this.traitsPage(candidate, budget, { class: 'computed_trait' }),
       this.traitsPage(candidate, budget, { class: 'audience' }),
+    ]);
+  }
+
+  /** Everything but the first traits page, for a candidate believed to have a profile. */
+  private async detailsOf(candidate: IdentifierCandidate, budget: UpstreamBudget, withClasses: boolean) {
+    const get = <T>(route: 'external_ids' | 'metadata' | 'events' | 'links', query?: Record<string, number>) =>
+      this.client.get<T>({ route, path: this.profilePath(candidate, route), query }, budget);
+    const [classes, externalIds, metadata, events, links] = await Promise.all([
+      withClasses ? this.classPages(candidate, budget) : undefined,
       get<SegmentList<SegmentExternalId>>('external_ids', { limit: 100 }),
       get<SegmentMetadata>('metadata'),
       get<SegmentList<SegmentEvent>>('events', { limit: this.config.eventsPageSize }),
       get<SegmentList<SegmentLink>>('links', { limit: 20 }),
     ]);
+    return { classes, externalIds, metadata, events, links };
+  }
+
+  /** Trait classes as the API says: learnt from its class= answers, asked again only for names not yet learnt. */
+  private async classesOf(
+    candidate: IdentifierCandidate,
+    traitNames: string[],
+    pages: Array<SegmentTraitsPage | null> | undefined,
+    budget: UpstreamBudget,
+  ): Promise<TraitClassSets & { cursors: Array<SegmentCursor | undefined> }> {
+    if (!pages) {
+      const known = this.traitClasses.classify(traitNames);
+      if (known) return { ...known, cursors: [] };
+      pages = await this.classPages(candidate, budget);
+    }
+    const [computed, audiences] = pages;
+    const sets = { computed: new Set(Object.keys(traitsOf(computed))), audiences: new Set(Object.keys(traitsOf(audiences))) };
+    this.traitClasses.learn(traitNames, sets);
+    return { ...sets, cursors: [computed?.cursor, audiences?.cursor] };
   }
 
   /**
@@ -182,8 +218,9 @@ export class SegmentProfileService implements ProfileService {
    */
   private async fetchProfile(candidates: IdentifierCandidate[]): Promise<CustomerProfile> {
     const budget = new UpstreamBudget(this.config.budgetMs);
-    const topDetails = this.detailsOf(candidates[0], budget);
-    topDetails.catch(() => undefined); // awaited below only if top matches
+    const withClasses = !this.traitClasses.isWarm();
+    const topDetails = this.detailsOf(candidates[0], budget, withClasses);
+    topDetails.catch(() => undefined); // awaited below only if the top candidate matches
     const probes = candidates.map((candidate) => this.traitsPage(candidate, budget));
     probes.forEach((probe) => probe.catch(() => undefined)); // each is awaited below only if it matters
     let winnerIndex = -1;
@@ -196,21 +233,23 @@ export class SegmentProfileService implements ProfileService {
     if (winnerIndex === -1 || !firstPage) throw noProfile(candidates.map((candidate) => candidate.type));
     const winner = candidates[winnerIndex];
     const [details, traits] = await Promise.all([
-      winnerIndex === 0 ? topDetails : this.detailsOf(winner, budget),
+      winnerIndex === 0 ? topDetails : this.detailsOf(winner, budget, withClasses),
       this.remainingTraits(winner, firstPage, budget),
     ]);
-    const [computed, audiences, externalIds, metadata, events, links] = details;
-    const linkedAccounts = await this.linkedAccounts(links, budget);
+    const [classes, linkedAccounts] = await Promise.all([
+      this.classesOf(winner, Object.keys(traits), details.classes, budget),
+      this.linkedAccounts(details.links, budget),
+    ]);
     const fetched: FetchedProfile = {
       matched: winner,
       traits,
-      computedTraitNames: new Set(Object.keys(traitsOf(computed))),
-      audienceNames: new Set(Object.keys(traitsOf(audiences))),
-      externalIds,
-      metadata,
-      events,
+      computedTraitNames: classes.computed,
+      audienceNames: classes.audiences,
+      externalIds: details.externalIds,
+      metadata: details.metadata,
+      events: details.events,
       linkedAccounts,
-      cursors: [firstPage.cursor, computed?.cursor, audiences?.cursor] as Array<SegmentCursor | undefined>,
+      cursors: [firstPage.cursor, ...classes.cursors],
     };
     const profile = assembleProfile(fetched);
     this.remember(profile, winner);
