@@ -16,7 +16,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/sandbox', '<rootDir>/serverless/test', '<rootDir>/serverless/src'],
+      roots: ['<rootDir>/sandbox', '<rootDir>/serverless/test', '<rootDir>/serverless/src', '<rootDir>/build-support'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
