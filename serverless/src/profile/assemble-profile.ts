@@ -107,7 +107,11 @@ function toTimelineItem(event: SegmentEvent, index: number): TimelineItem {
     TraitValue
   >;
   const name =
-    type === 'track' ? text(event.event) : type === 'page' || type === 'screen' ? text(properties.name) ?? text(event.event) : undefined;
+    type === 'track'
+      ? text(event.event)
+      : type === 'page' || type === 'screen'
+        ? (text(properties.name) ?? text(event.event))
+        : undefined;
   return {
     id: text(event.message_id) ?? `${event.timestamp ?? 'event'}#${index}`,
     type,

@@ -26,10 +26,12 @@ describe('resolveIdentifiers by channel', () => {
   });
 
   it('takes the dialled side of an outbound call', () => {
-    expect(keys({ direction: 'outbound', from: '+18005550199', to: '+393471234567', outbound_to: '+393471234567' })).toEqual([
+    expect(
+      keys({ direction: 'outbound', from: '+18005550199', to: '+393471234567', outbound_to: '+393471234567' }),
+    ).toEqual(['phone:+393471234567']);
+    expect(keys({ direction: 'outbound-api', from: '+18005550199', to: '+393471234567' })).toEqual([
       'phone:+393471234567',
     ]);
-    expect(keys({ direction: 'outbound-api', from: '+18005550199', to: '+393471234567' })).toEqual(['phone:+393471234567']);
   });
 
   it('strips whatsapp: and sms: prefixes', () => {
@@ -39,7 +41,12 @@ describe('resolveIdentifiers by channel', () => {
 
   it('reads web chat pre-engagement email and ignores the friendly name', () => {
     expect(
-      keys({ channelType: 'web', from: 'Priya', name: 'Priya', pre_engagement_data: { friendlyName: 'Priya', email: ' Priya.Patel@Example.com ' } }),
+      keys({
+        channelType: 'web',
+        from: 'Priya',
+        name: 'Priya',
+        pre_engagement_data: { friendlyName: 'Priya', email: ' Priya.Patel@Example.com ' },
+      }),
     ).toEqual(['email:priya.patel@example.com']);
   });
 
@@ -62,11 +69,15 @@ describe('resolveIdentifiers by channel', () => {
   it('ignores client: and sip: callers and blocked values', () => {
     expect(keys({ from: 'client:alice' })).toEqual([]);
     expect(keys({ from: 'sip:alice@pbx.example.com' })).toEqual([]);
-    expect(keys({ from: '+14155550100', customers: { external_id: '-1' }, user_id: 'null' })).toEqual(['phone:+14155550100']);
+    expect(keys({ from: '+14155550100', customers: { external_id: '-1' }, user_id: 'null' })).toEqual([
+      'phone:+14155550100',
+    ]);
   });
 
   it('reports a bad explicit id only when nothing else is usable', () => {
-    expect(invalidMessage(() => resolveIdentifiers({ user_id: '../admin' }, settings))).toMatch(/taskAttributes.user_id/);
+    expect(invalidMessage(() => resolveIdentifiers({ user_id: '../admin' }, settings))).toMatch(
+      /taskAttributes.user_id/,
+    );
     expect(keys({ user_id: '../admin', from: '+14155550100' })).toEqual(['phone:+14155550100']);
   });
 
@@ -90,7 +101,9 @@ describe('normalisation and encoding', () => {
     const phone = normaliseIdentifier('phone', '+1 415 555 0100', 'f', settings);
     expect(phone.pathId).toBe('phone:%2B14155550100');
     expect(normaliseIdentifier('user_id', 'USR_Ana', 'f', settings).pathId).toBe('user_id:usr_ana');
-    expect(normaliseIdentifier('email', 'Ana+Tag@Example.com', 'f', settings).pathId).toBe('email:ana%2Btag%40example.com');
+    expect(normaliseIdentifier('email', 'Ana+Tag@Example.com', 'f', settings).pathId).toBe(
+      'email:ana%2Btag%40example.com',
+    );
   });
 
   it('refuses anything that could change the request path', () => {
@@ -101,7 +114,9 @@ describe('normalisation and encoding', () => {
 
   it('refuses placeholders', () => {
     for (const value of ['0000', '-1', 'null', 'Anonymous', '--']) {
-      expect(invalidMessage(() => normaliseIdentifier('user_id', value, 'identifier', settings))).toMatch(/placeholder/);
+      expect(invalidMessage(() => normaliseIdentifier('user_id', value, 'identifier', settings))).toMatch(
+        /placeholder/,
+      );
     }
   });
 });

@@ -26,8 +26,8 @@ interface Sighting {
 const BLOCKED_VALUES = new Set(['-1', 'null', 'anonymous', 'undefined']);
 const ALL_ZEROS_OR_DASHES = /^[0-]*$/;
 // Characters that could change a request path or query, or that no identifier carries.
-const UNSAFE_CHARACTERS = /[/\\?#%\s\u0000-\u001f\u007f-\u009f]/;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const UNSAFE_CHARACTERS = /[/\\?#%\s\p{Cc}]/u;
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 const PHONE_SHAPE = /^\+?[0-9().\-\s]{3,32}$/;
 const EMAIL_SHAPE = /^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$/;
 const TYPE_SHAPE = /^[a-z][a-z0-9_.]{0,63}$/;
@@ -86,7 +86,8 @@ export function normaliseIdentifier(
   if (text.trim().length === 0) throw invalid(`${field} is empty.`);
   let value: string;
   if (type === 'email') value = normaliseEmail(text, field);
-  else if (type === 'phone') value = normalisePhone(text.replace(PHONE_CHANNEL_PREFIX, ''), field, settings.defaultCountry);
+  else if (type === 'phone')
+    value = normalisePhone(text.replace(PHONE_CHANNEL_PREFIX, ''), field, settings.defaultCountry);
   else value = normaliseOther(text, field);
   if (ALL_ZEROS_OR_DASHES.test(value) || BLOCKED_VALUES.has(value)) {
     throw invalid(`${field} is a placeholder value (such as 0000, -1, null or anonymous), not a customer identifier.`);
@@ -121,7 +122,9 @@ export function orderByPriority(candidates: IdentifierCandidate[], priority: str
     .filter((candidate) => priority.includes(candidate.type))
     .filter((candidate) => !seen.has(candidate.key) && seen.add(candidate.key))
     .map((candidate, order) => ({ candidate, order }))
-    .sort((a, b) => priorityOf(a.candidate.type, priority) - priorityOf(b.candidate.type, priority) || a.order - b.order)
+    .sort(
+      (a, b) => priorityOf(a.candidate.type, priority) - priorityOf(b.candidate.type, priority) || a.order - b.order,
+    )
     .map(({ candidate }) => candidate);
 }
 
@@ -180,7 +183,10 @@ function sightingsOf(attributes: Record<string, unknown>): Sighting[] {
  * identifiers are skipped; if nothing usable remains but an id-only field held a bad value,
  * that is reported as invalid_identifier so the agent learns what is wrong.
  */
-export function resolveIdentifiers(attributes: Record<string, unknown>, settings: SegmentSettings): IdentifierCandidate[] {
+export function resolveIdentifiers(
+  attributes: Record<string, unknown>,
+  settings: SegmentSettings,
+): IdentifierCandidate[] {
   const candidates: IdentifierCandidate[] = [];
   let firstRejection: ApiError | undefined;
   for (const sighting of sightingsOf(attributes)) {
@@ -218,7 +224,9 @@ export function parseTypedIdentifier(text: string, settings: SegmentSettings): I
   const allowed = settings.identifierPriority;
   if (!allowed.includes(type) && TYPE_ALIASES[type] && allowed.includes(TYPE_ALIASES[type])) type = TYPE_ALIASES[type];
   if (!TYPE_SHAPE.test(type) || !allowed.includes(type)) {
-    throw invalid(`identifier type '${type.slice(0, 40)}' is not one of the configured identifiers: ${allowed.join(', ')}.`);
+    throw invalid(
+      `identifier type '${type.slice(0, 40)}' is not one of the configured identifiers: ${allowed.join(', ')}.`,
+    );
   }
   return normaliseIdentifier(type, typed[2], `identifier (${type})`, settings);
 }

@@ -1,4 +1,9 @@
-import { FAKE_SPACE_ID, FAKE_TOKEN, startFakeProfileApi, type FakeProfileApi } from '../../test/fixtures/fake-profile-api';
+import {
+  FAKE_SPACE_ID,
+  FAKE_TOKEN,
+  startFakeProfileApi,
+  type FakeProfileApi,
+} from '../../test/fixtures/fake-profile-api';
 import { ApiError } from '../http/api-error';
 import { ProfileApiClient, parseRetryAfter, type ProfileApiClientOptions } from './profile-api-client';
 import { RequestPacer } from './request-pacer';
@@ -20,7 +25,11 @@ beforeEach(() => {
   logged = [];
 });
 
-const ANA_TRAITS = { route: 'traits' as const, path: 'collections/users/profiles/phone:%2B14155550100/traits', query: { limit: 200 } };
+const ANA_TRAITS = {
+  route: 'traits' as const,
+  path: 'collections/users/profiles/phone:%2B14155550100/traits',
+  query: { limit: 200 },
+};
 
 function client(options: ProfileApiClientOptions = {}, token = FAKE_TOKEN) {
   const settings = withSettingDefaults({ profileApiUrl: api.url, spaceId: FAKE_SPACE_ID, profileApiToken: token });
@@ -132,7 +141,11 @@ describe('ProfileApiClient', () => {
   it('falls back to pages of 100 traits when Segment refuses 200, and remembers it', async () => {
     const strict = await startFakeProfileApi({ maxTraitsLimit: 100 });
     try {
-      const settings = withSettingDefaults({ profileApiUrl: strict.url, spaceId: FAKE_SPACE_ID, profileApiToken: FAKE_TOKEN });
+      const settings = withSettingDefaults({
+        profileApiUrl: strict.url,
+        spaceId: FAKE_SPACE_ID,
+        profileApiToken: FAKE_TOKEN,
+      });
       const strictClient = new ProfileApiClient(settings, { logger: () => undefined });
       expect(await strictClient.get(ANA_TRAITS, new UpstreamBudget(2000))).not.toBeNull();
       expect(await strictClient.get(ANA_TRAITS, new UpstreamBudget(2000))).not.toBeNull();

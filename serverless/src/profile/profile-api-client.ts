@@ -124,7 +124,13 @@ export class ProfileApiClient {
     const queuedMs = await this.pacer.take();
     const started = Date.now();
     const log = (entry: Pick<UpstreamLogEntry, 'outcome' | 'status' | 'requestId'>) =>
-      this.options.logger({ route: call.route, attempt, ms: Date.now() - started, queuedMs: Math.round(queuedMs), ...entry });
+      this.options.logger({
+        route: call.route,
+        attempt,
+        ms: Date.now() - started,
+        queuedMs: Math.round(queuedMs),
+        ...entry,
+      });
     const timeoutMs = Math.max(1, Math.min(this.options.attemptTimeoutMs, budget.remainingMs()));
     this.requestsSent += 1;
     let response: Response;
@@ -142,7 +148,12 @@ export class ProfileApiClient {
       const name = (error as { name?: unknown } | null)?.name;
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
       log({ outcome: timedOut ? 'timeout' : 'network_error' });
-      return { failure: { retryable: true, error: unavailable(timedOut ? 'it did not answer in time' : 'the connection failed') } };
+      return {
+        failure: {
+          retryable: true,
+          error: unavailable(timedOut ? 'it did not answer in time' : 'the connection failed'),
+        },
+      };
     }
     const status = response.status;
     const requestId = response.headers.get('request-id') ?? undefined;
@@ -156,7 +167,13 @@ export class ProfileApiClient {
     }
     if (status === 429) {
       log({ outcome: 'rate_limited', status, requestId });
-      return { failure: { retryable: true, error: rateLimited(), retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) } };
+      return {
+        failure: {
+          retryable: true,
+          error: rateLimited(),
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        },
+      };
     }
     if (status >= 500) {
       log({ outcome: 'server_error', status, requestId });

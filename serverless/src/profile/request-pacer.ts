@@ -19,7 +19,8 @@ export class RequestPacer {
   async take(): Promise<number> {
     const now = this.now();
     let slot = Math.max(now, this.starts[this.starts.length - 1] ?? now);
-    if (this.starts.length >= this.limit) slot = Math.max(slot, this.starts[this.starts.length - this.limit] + this.windowMs);
+    if (this.starts.length >= this.limit)
+      slot = Math.max(slot, this.starts[this.starts.length - this.limit] + this.windowMs);
     this.starts.push(slot);
     if (this.starts.length > this.limit) this.starts.shift();
     const wait = slot - now;

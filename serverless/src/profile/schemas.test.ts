@@ -49,7 +49,9 @@ describe('profileRequestSchema', () => {
   it('accepts an attributes object, a JSON string of it, and a typed identifier', () => {
     const attributes = { direction: 'inbound', from: '+14155550100' };
     expect(profileRequestSchema.parse({ taskAttributes: attributes }).taskAttributes).toEqual(attributes);
-    expect(profileRequestSchema.parse({ taskAttributes: JSON.stringify(attributes) }).taskAttributes).toEqual(attributes);
+    expect(profileRequestSchema.parse({ taskAttributes: JSON.stringify(attributes) }).taskAttributes).toEqual(
+      attributes,
+    );
     expect(profileRequestSchema.parse({ identifier: 'email:ana@example.com', Token: 'x' })).toEqual({
       identifier: 'email:ana@example.com',
     });

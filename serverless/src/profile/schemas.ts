@@ -11,7 +11,7 @@ export const REQUEST_LIMITS = {
   eventTypeChars: 200,
 } as const;
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 type Attributes = Record<string, unknown>;
 
@@ -32,7 +32,8 @@ function attributesProblem(root: Attributes): string | null {
     path.add(node);
     const children = Array.isArray(node) ? node : Object.values(node as Attributes);
     keys += children.length;
-    if (keys > REQUEST_LIMITS.taskAttributesKeys) return `taskAttributes has more than ${REQUEST_LIMITS.taskAttributesKeys} values.`;
+    if (keys > REQUEST_LIMITS.taskAttributesKeys)
+      return `taskAttributes has more than ${REQUEST_LIMITS.taskAttributesKeys} values.`;
     for (const child of children) {
       const problem = visit(child, depth + 1);
       if (problem) return problem;
@@ -100,7 +101,10 @@ const eventTypeSchema = z
   .string({ invalid_type_error: 'types must hold event names as strings.' })
   .trim()
   .min(1, 'types holds an empty event name.')
-  .max(REQUEST_LIMITS.eventTypeChars, `types holds an event name longer than ${REQUEST_LIMITS.eventTypeChars} characters.`)
+  .max(
+    REQUEST_LIMITS.eventTypeChars,
+    `types holds an event name longer than ${REQUEST_LIMITS.eventTypeChars} characters.`,
+  )
   .refine((name) => !CONTROL_CHARACTERS.test(name), 'types holds control characters.')
   .refine((name) => !name.includes(','), 'types holds an event name with a comma.');
 

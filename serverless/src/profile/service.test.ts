@@ -88,8 +88,12 @@ describe('lookup', () => {
 
   it('fetches linked accounts with their traits', async () => {
     const { profile } = await service().lookup({ identifier: 'user_id:usr_marcus_johnson' });
-    expect(profile.linkedAccounts).toEqual([{ id: 'johnson-logistics', traits: expect.objectContaining({ plan: 'Enterprise' }) }]);
-    expect(api.requests.filter((request) => request.resource === 'traits' && request.profileId.startsWith('group_id:'))).toHaveLength(1);
+    expect(profile.linkedAccounts).toEqual([
+      { id: 'johnson-logistics', traits: expect.objectContaining({ plan: 'Enterprise' }) },
+    ]);
+    expect(
+      api.requests.filter((request) => request.resource === 'traits' && request.profileId.startsWith('group_id:')),
+    ).toHaveLength(1);
   });
 
   it('makes 7 upstream calls in one parallel round when the top candidate matches', async () => {
@@ -127,7 +131,9 @@ describe('lookup', () => {
   });
 
   it('stops paging at the trait cap', async () => {
-    const { profile } = await service({ maxTraits: 150, traitsPageSize: 100 }).lookup({ identifier: 'user_id:usr_many_traits' });
+    const { profile } = await service({ maxTraits: 150, traitsPageSize: 100 }).lookup({
+      identifier: 'user_id:usr_many_traits',
+    });
     expect(Object.keys(profile.traits.custom)).toHaveLength(200);
   });
 
@@ -141,7 +147,8 @@ describe('lookup', () => {
 describe('trait classes learnt per space', () => {
   it('skips the two class= calls once warm, and asks again for a trait name not yet learnt', async () => {
     const profiles = service();
-    for (const label of ['Inbound call', 'WhatsApp', 'Web chat']) await profiles.lookup({ taskAttributes: task(label) });
+    for (const label of ['Inbound call', 'WhatsApp', 'Web chat'])
+      await profiles.lookup({ taskAttributes: task(label) });
     api.requests.length = 0;
     const { profile: sofia } = await profiles.lookup({ taskAttributes: task('Outbound call') });
     expect(api.requests).toHaveLength(5);
@@ -173,8 +180,12 @@ describe('cache and single-flight', () => {
   it('shares one set of upstream calls between concurrent lookups of one customer', async () => {
     api.latencyMs = 50;
     const profiles = service();
-    const answers = await Promise.all(Array.from({ length: 20 }, () => profiles.lookup({ taskAttributes: task('WhatsApp') })));
-    expect(new Set(answers.map((answer) => answer.profile.segmentId))).toEqual(new Set(['use_2Kenji0Tanaka0Demo0000000']));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => profiles.lookup({ taskAttributes: task('WhatsApp') })),
+    );
+    expect(new Set(answers.map((answer) => answer.profile.segmentId))).toEqual(
+      new Set(['use_2Kenji0Tanaka0Demo0000000']),
+    );
     expect(api.requests).toHaveLength(7);
     expect(profiles.stats()).toMatchObject({ lookups: 20, sharedLookups: 19, upstreamRequests: 7 });
   });
@@ -190,7 +201,10 @@ describe('cache and single-flight', () => {
   it('does not cache errors', async () => {
     const profiles = service();
     api.faultFor = () => ({ kind: 'status', status: 401 });
-    expect(await apiError(profiles.lookup({ taskAttributes: task('Email') }))).toMatchObject({ status: 502, code: 'segment_auth_failed' });
+    expect(await apiError(profiles.lookup({ taskAttributes: task('Email') }))).toMatchObject({
+      status: 502,
+      code: 'segment_auth_failed',
+    });
     api.faultFor = undefined;
     const { profile } = await profiles.lookup({ taskAttributes: task('Email') });
     expect(profile.displayName).toBe('Marcus Johnson');
@@ -201,7 +215,9 @@ describe('upstream failures', () => {
   it('answers segment_unavailable within the budget when Segment hangs', async () => {
     api.faultFor = () => ({ kind: 'hang' });
     const started = Date.now();
-    const error = await apiError(service({ budgetMs: 700, attemptTimeoutMs: 250 }).lookup({ taskAttributes: task('Inbound call') }));
+    const error = await apiError(
+      service({ budgetMs: 700, attemptTimeoutMs: 250 }).lookup({ taskAttributes: task('Inbound call') }),
+    );
     expect(error).toMatchObject({ status: 503, code: 'segment_unavailable' });
     expect(Date.now() - started).toBeLessThan(1200);
   });
@@ -230,8 +246,14 @@ describe('nextEvents', () => {
     expect(eventsCall.profileId).toBe('use_2Ana0Garcia0Demo000000000');
     expect(eventsCall.query.get('next')).toBe('1');
 
-    await profiles.nextEvents({ segmentId: profile.segmentId, next: '0', types: ['Flex - Engagement Initiated', 'Order Completed'] });
-    expect(api.requests[api.requests.length - 1].query.get('include')).toBe('Flex - Engagement Initiated,Order Completed');
+    await profiles.nextEvents({
+      segmentId: profile.segmentId,
+      next: '0',
+      types: ['Flex - Engagement Initiated', 'Order Completed'],
+    });
+    expect(api.requests[api.requests.length - 1].query.get('include')).toBe(
+      'Flex - Engagement Initiated,Order Completed',
+    );
   });
 
   it('answers profile_not_found for an unknown profile', async () => {

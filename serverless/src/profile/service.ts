@@ -62,7 +62,11 @@ const DEFAULTS = {
 };
 
 const noProfile = (types: string[]) =>
-  new ApiError(404, 'profile_not_found', `No Segment profile matches this customer (looked up by ${types.join(', ')}).`);
+  new ApiError(
+    404,
+    'profile_not_found',
+    `No Segment profile matches this customer (looked up by ${types.join(', ')}).`,
+  );
 
 /** Lookups against one space, with a per-instance cache and single-flight. */
 export class SegmentProfileService implements ProfileService {
@@ -132,7 +136,11 @@ export class SegmentProfileService implements ProfileService {
       {
         route: 'events',
         path: `collections/users/profiles/${request.segmentId}/events`,
-        query: { limit: this.config.eventsPageSize, next: request.next, include: types.length ? types.join(',') : undefined },
+        query: {
+          limit: this.config.eventsPageSize,
+          next: request.next,
+          include: types.length ? types.join(',') : undefined,
+        },
       },
       budget,
     );
@@ -167,7 +175,11 @@ export class SegmentProfileService implements ProfileService {
 
   private traitsPage(candidate: IdentifierCandidate, budget: UpstreamBudget, query: Record<string, string> = {}) {
     return this.client.get<SegmentTraitsPage>(
-      { route: 'traits', path: this.profilePath(candidate, 'traits'), query: { limit: this.config.traitsPageSize, ...query } },
+      {
+        route: 'traits',
+        path: this.profilePath(candidate, 'traits'),
+        query: { limit: this.config.traitsPageSize, ...query },
+      },
       budget,
     );
   }
@@ -206,7 +218,10 @@ export class SegmentProfileService implements ProfileService {
       pages = await this.classPages(candidate, budget);
     }
     const [computed, audiences] = pages;
-    const sets = { computed: new Set(Object.keys(traitsOf(computed))), audiences: new Set(Object.keys(traitsOf(audiences))) };
+    const sets = {
+      computed: new Set(Object.keys(traitsOf(computed))),
+      audiences: new Set(Object.keys(traitsOf(audiences))),
+    };
     this.traitClasses.learn(traitNames, sets);
     return { ...sets, cursors: [computed?.cursor, audiences?.cursor] };
   }
@@ -270,7 +285,10 @@ export class SegmentProfileService implements ProfileService {
     return traits;
   }
 
-  private async linkedAccounts(links: SegmentList<SegmentLink> | null, budget: UpstreamBudget): Promise<LinkedAccount[]> {
+  private async linkedAccounts(
+    links: SegmentList<SegmentLink> | null,
+    budget: UpstreamBudget,
+  ): Promise<LinkedAccount[]> {
     const groupIds = (Array.isArray(links?.data) ? links!.data : [])
       .filter((link) => (link.to_collection ?? 'accounts') === 'accounts')
       .flatMap((link) => link.external_ids ?? [])
@@ -297,7 +315,10 @@ function definedOnly<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-export function createProfileService(settings: SegmentSettings, options?: ProfileServiceOptions): SegmentProfileService {
+export function createProfileService(
+  settings: SegmentSettings,
+  options?: ProfileServiceOptions,
+): SegmentProfileService {
   return new SegmentProfileService(settings, options);
 }
 

@@ -1,7 +1,16 @@
 /** The only facts about a Segment call that may be logged: no identifier, trait, URL or token. */
 export interface UpstreamLogEntry {
   route: 'traits' | 'external_ids' | 'metadata' | 'events' | 'links' | 'account_traits';
-  outcome: 'ok' | 'not_found' | 'auth_failed' | 'rate_limited' | 'server_error' | 'timeout' | 'network_error' | 'bad_json' | 'rejected';
+  outcome:
+    | 'ok'
+    | 'not_found'
+    | 'auth_failed'
+    | 'rate_limited'
+    | 'server_error'
+    | 'timeout'
+    | 'network_error'
+    | 'bad_json'
+    | 'rejected';
   status?: number;
   requestId?: string;
   attempt: number;
