@@ -57,7 +57,8 @@ function main() {
   ];
 
   console.log('\nSuites:');
-  for (const { name, passed, failed } of suites) console.log(`  ${failed ? '✗' : '✓'} ${name}: ${passed} passed, ${failed} failed`);
+  for (const { name, passed, failed } of suites)
+    console.log(`  ${failed ? '✗' : '✓'} ${name}: ${passed} passed, ${failed} failed`);
   const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
   const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);

@@ -62,7 +62,16 @@ async function main(): Promise<number> {
     const jest = spawn(
       path.join(REPO_ROOT, 'node_modules', '.bin', 'jest'),
       ['-c', 'e2e/jest.config.js', ...process.argv.slice(2)],
-      { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, SANDBOX_URL: sandboxUrl, FUNCTIONS_URL: `http://localhost:${functionsPort}`, SEGMENT_SIM_URL: `http://127.0.0.1:${simPort}` } },
+      {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          SANDBOX_URL: sandboxUrl,
+          FUNCTIONS_URL: `http://localhost:${functionsPort}`,
+          SEGMENT_SIM_URL: `http://127.0.0.1:${simPort}`,
+        },
+      },
     );
     return await new Promise<number>((resolve) => jest.once('exit', (code) => resolve(code ?? 1)));
   } finally {

@@ -22,7 +22,9 @@ function standInManager(roles: string[]) {
     store,
     strings: { TaskHeaderLine: 'Flex own string' } as Record<string, string>,
     user: { identity: 'ana', roles, token: 'flex-token' },
-    serviceConfiguration: { ui_attributes: { custom_data: { unified_profiles: { functions_base_url: 'https://fn' } } } },
+    serviceConfiguration: {
+      ui_attributes: { custom_data: { unified_profiles: { functions_base_url: 'https://fn' } } },
+    },
     workerClient: { on: (event: string) => reservationListeners.push(event) },
   };
   return { manager: manager as unknown as FlexModule.Manager, reducers, reservationListeners };
@@ -49,7 +51,6 @@ async function initFreshPlugin(roles: string[], presetStrings: Record<string, st
 }
 
 describe('UnifiedProfilesPlugin.init against @twilio/flex-ui', () => {
-
   it('adds the Customer tab, one reducer namespace, its strings and the reservation prefetch for an agent', async () => {
     const { Flex, manager, reducers, reservationListeners } = await initFreshPlugin(['agent']);
 
@@ -60,7 +61,10 @@ describe('UnifiedProfilesPlugin.init against @twilio/flex-ui', () => {
     });
     expect(heldKeys(Flex.SideNav.Content)).not.toContain(UNIFY_VIEW_NAME);
     expect(heldKeys(Flex.ViewCollection.Content)).not.toContain(UNIFY_VIEW_NAME);
-    expect(manager.strings).toMatchObject({ TaskHeaderLine: 'Flex own string', UnifiedProfilesCustomerTabLabel: 'Customer' });
+    expect(manager.strings).toMatchObject({
+      TaskHeaderLine: 'Flex own string',
+      UnifiedProfilesCustomerTabLabel: 'Customer',
+    });
     expect(reservationListeners).toEqual(['reservationCreated']);
   });
 

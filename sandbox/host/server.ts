@@ -62,7 +62,9 @@ export async function startHost({ port, functionsBaseUrl, pluginBundlePath }: Ho
       } else if (pathname === PLUGIN_URL) {
         // Read on every request so a rebuilt bundle is picked up without a restart.
         const bundle = await readFile(pluginBundlePath);
-        response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(bundle);
+        response
+          .writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' })
+          .end(bundle);
       } else {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       }

@@ -1,8 +1,4 @@
-import type {
-  ApiErrorBody,
-  ProfileEventsResponse,
-  ProfileLookupResponse,
-} from '../../serverless/src/profile/types';
+import type { ApiErrorBody, ProfileEventsResponse, ProfileLookupResponse } from '../../serverless/src/profile/types';
 
 /** What went wrong calling the Functions, in the backend's own error codes. */
 export class BackendError extends Error {

@@ -8,8 +8,7 @@ import type * as Flex from '@twilio/flex-ui';
 export function resolveFunctionsBaseUrl(serviceConfiguration: Flex.ServiceConfiguration | undefined): string {
   const customData = (serviceConfiguration?.ui_attributes as { custom_data?: Record<string, unknown> } | undefined)
     ?.custom_data;
-  const configured = (customData?.unified_profiles as { functions_base_url?: unknown } | undefined)
-    ?.functions_base_url;
+  const configured = (customData?.unified_profiles as { functions_base_url?: unknown } | undefined)?.functions_base_url;
   if (typeof configured === 'string' && configured.length > 0) return configured;
   return process.env.FLEX_APP_FUNCTIONS_BASE_URL ?? '';
 }

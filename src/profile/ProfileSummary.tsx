@@ -39,7 +39,14 @@ const traitRow = ([key, value]: [string, TraitValue]): DescriptionRow => ({
 /** A description list: the semantics screen readers expect for label/value pairs. */
 function DescriptionRows({ rows }: { rows: DescriptionRow[] }) {
   return (
-    <Box as="dl" margin="space0" display="grid" columnGap="space40" rowGap="space20" gridTemplateColumns="minmax(8rem, max-content) 1fr">
+    <Box
+      as="dl"
+      margin="space0"
+      display="grid"
+      columnGap="space40"
+      rowGap="space20"
+      gridTemplateColumns="minmax(8rem, max-content) 1fr"
+    >
       {rows.map(({ key, label, value }) => (
         <React.Fragment key={key}>
           <Text as="dt" color="colorTextWeak" fontSize="fontSize20">
@@ -75,7 +82,11 @@ export function ProfileSummary({ profile }: { profile: CustomerProfile }) {
         <Heading as="h3" id="unified-profiles-traits" variant="heading50">
           {t('UnifiedProfilesTraitsHeading')}
         </Heading>
-        {traits.length > 0 ? <DescriptionRows rows={traits.map(traitRow)} /> : <Text as="p">{t('UnifiedProfilesNoTraits')}</Text>}
+        {traits.length > 0 ? (
+          <DescriptionRows rows={traits.map(traitRow)} />
+        ) : (
+          <Text as="p">{t('UnifiedProfilesNoTraits')}</Text>
+        )}
       </Box>
 
       {predictions.length > 0 && (

@@ -32,10 +32,7 @@ export function registerPluginProviders(flex: typeof Flex, { strings }: PluginCo
 /** `t('Key', {name: 'x'})` for the plugin's templates. */
 export function useStrings(): (key: PluginStringKey, values?: Record<string, string | number>) => string {
   const strings = React.useContext(StringsContext);
-  return React.useCallback(
-    (key, values) => formatString(strings[key] ?? EN_STRINGS[key], values),
-    [strings],
-  );
+  return React.useCallback((key, values) => formatString(strings[key] ?? EN_STRINGS[key], values), [strings]);
 }
 
 export { StringsContext };

@@ -27,7 +27,8 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifyIntro:
     'Unified Profiles shows agents the Segment Unify profile of the customer on every task. The connection is held by the Functions service, so no Segment secret reaches the browser.',
   UnifiedProfilesUnifyForbidden: 'Only supervisors and administrators can set up the Segment connection.',
-  UnifiedProfilesUnifyDocsHint: 'Set SEGMENT_SPACE_ID and SEGMENT_PROFILE_API_TOKEN in the Functions service, as docs/configuration.md explains.',
+  UnifiedProfilesUnifyDocsHint:
+    'Set SEGMENT_SPACE_ID and SEGMENT_PROFILE_API_TOKEN in the Functions service, as docs/configuration.md explains.',
 } as const;
 
 export type PluginStringKey = keyof typeof EN_STRINGS;

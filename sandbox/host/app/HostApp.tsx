@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { useDispatch, useSelector } from 'react-redux';
+import { Anchor } from '@twilio-paste/core/anchor';
 import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
@@ -19,30 +20,52 @@ function TaskList({ standIn }: { standIn: FlexStandIn }) {
   const { Actions } = standIn.flex;
 
   return (
-    <Box as="section" aria-label="Tasks" width="size30" borderRightStyle="solid" borderRightWidth="borderWidth10" borderRightColor="colorBorderWeak">
+    <Box
+      as="section"
+      aria-label="Tasks"
+      width="size30"
+      borderRightStyle="solid"
+      borderRightWidth="borderWidth10"
+      borderRightColor="colorBorderWeak"
+    >
       <HostSectionTitle>Tasks</HostSectionTitle>
       <Stack orientation="vertical" spacing="space20">
         {tasks
           .filter((task) => task.status !== 'completed')
           .map((task) => (
-            <Box key={task.taskSid} paddingX="space40" paddingY="space30" backgroundColor={selected === task.taskSid ? 'colorBackgroundPrimaryWeakest' : undefined} data-task-sid={task.taskSid}>
+            <Box
+              key={task.taskSid}
+              paddingX="space40"
+              paddingY="space30"
+              backgroundColor={selected === task.taskSid ? 'colorBackgroundPrimaryWeakest' : undefined}
+              data-task-sid={task.taskSid}
+            >
               <Button variant="link" onClick={() => dispatch({ type: 'host/selectTask', taskSid: task.taskSid })}>
                 {task.label}
               </Button>
               <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-                {String(task.attributes.name ?? task.attributes.customerName ?? task.attributes.from)} · {task.queueName}
+                {String(task.attributes.name ?? task.attributes.customerName ?? task.attributes.from)} ·{' '}
+                {task.queueName}
               </Text>
               <Box display="flex" columnGap="space20" marginTop="space20" alignItems="center">
                 <Badge as="span" variant={task.status === 'pending' ? 'warning' : 'success'}>
                   {task.status}
                 </Badge>
                 {task.status === 'pending' && (
-                  <Button size="small" variant="primary" onClick={() => Actions.invokeAction('AcceptTask', { sid: task.reservationSid, task })}>
+                  <Button
+                    size="small"
+                    variant="primary"
+                    onClick={() => Actions.invokeAction('AcceptTask', { sid: task.reservationSid, task })}
+                  >
                     Accept
                   </Button>
                 )}
                 {task.status === 'accepted' && (
-                  <Button size="small" variant="secondary" onClick={() => Actions.invokeAction('CompleteTask', { sid: task.reservationSid, task })}>
+                  <Button
+                    size="small"
+                    variant="secondary"
+                    onClick={() => Actions.invokeAction('CompleteTask', { sid: task.reservationSid, task })}
+                  >
                     Complete
                   </Button>
                 )}
@@ -72,7 +95,11 @@ function TaskCanvas({ standIn, task }: { standIn: FlexStandIn; task: HostTask })
           <TabPanels>
             <TabPanel>
               <Box as="pre" padding="space40" fontSize="fontSize20">
-                {JSON.stringify({ channel: task.channelType, queue: task.queueName, attributes: task.attributes }, null, 2)}
+                {JSON.stringify(
+                  { channel: task.channelType, queue: task.queueName, attributes: task.attributes },
+                  null,
+                  2,
+                )}
               </Box>
             </TabPanel>
             {fragments.map((fragment) => (
@@ -106,6 +133,40 @@ function AgentDesktop({ standIn }: { standIn: FlexStandIn }) {
   );
 }
 
+const ROLES = ['agent', 'supervisor', 'admin'];
+
+/** Says plainly that this is a development tool, and lets the developer switch the signed-in role. */
+function SandboxBanner({ role }: { role: string }) {
+  return (
+    <Box
+      display="flex"
+      columnGap="space40"
+      alignItems="center"
+      paddingX="space40"
+      paddingY="space20"
+      backgroundColor="colorBackgroundStrong"
+    >
+      <Text as="span" fontWeight="fontWeightSemibold">
+        Flex sandbox · development tool
+      </Text>
+      <Text as="span" color="colorTextWeak">
+        Signed in as
+      </Text>
+      {ROLES.map((candidate) =>
+        candidate === role ? (
+          <Badge as="span" key={candidate} variant="info">
+            {candidate}
+          </Badge>
+        ) : (
+          <Anchor key={candidate} href={`?role=${candidate}`}>
+            {candidate}
+          </Anchor>
+        ),
+      )}
+    </Box>
+  );
+}
+
 /** Flex's shell, as small as the plugin needs: side nav, the agent desktop and the views plugins add. */
 export function HostApp({ standIn }: { standIn: FlexStandIn }) {
   const activeView = useSelector((state: HostRootState) => state.flex.view.activeView);
@@ -114,17 +175,28 @@ export function HostApp({ standIn }: { standIn: FlexStandIn }) {
   const activePluginView = views.find((view) => view.props.name === activeView);
 
   return (
-    <Box display="flex" height="100vh" backgroundColor="colorBackgroundBody" color="colorText">
-      <Box as="nav" aria-label="Flex" width="size20" padding="space30" backgroundColor="colorBackground">
-        <Stack orientation="vertical" spacing="space30">
-          <SideLink icon="Agent" isActive={activeView === AGENT_DESKTOP_VIEW} onClick={() => standIn.flex.Actions.invokeAction('NavigateToView', { viewName: AGENT_DESKTOP_VIEW })}>
-            Agent Desktop
-          </SideLink>
-          {sideLinks.map((link) => React.cloneElement(link, { activeView }))}
-        </Stack>
-      </Box>
-      <Box as="main" display="flex" flexDirection="column" flexGrow={1} minWidth="size0">
-        {activeView === AGENT_DESKTOP_VIEW || !activePluginView ? <AgentDesktop standIn={standIn} /> : activePluginView}
+    <Box display="flex" flexDirection="column" height="100vh" backgroundColor="colorBackgroundBody" color="colorText">
+      <SandboxBanner role={standIn.manager.user.roles[0]} />
+      <Box display="flex" flexGrow={1} minHeight="size0">
+        <Box as="nav" aria-label="Flex" width="size20" padding="space30" backgroundColor="colorBackground">
+          <Stack orientation="vertical" spacing="space30">
+            <SideLink
+              icon="Agent"
+              isActive={activeView === AGENT_DESKTOP_VIEW}
+              onClick={() => standIn.flex.Actions.invokeAction('NavigateToView', { viewName: AGENT_DESKTOP_VIEW })}
+            >
+              Agent Desktop
+            </SideLink>
+            {sideLinks.map((link) => React.cloneElement(link, { activeView }))}
+          </Stack>
+        </Box>
+        <Box as="main" display="flex" flexDirection="column" flexGrow={1} minWidth="size0">
+          {activeView === AGENT_DESKTOP_VIEW || !activePluginView ? (
+            <AgentDesktop standIn={standIn} />
+          ) : (
+            activePluginView
+          )}
+        </Box>
       </Box>
     </Box>
   );

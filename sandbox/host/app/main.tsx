@@ -42,7 +42,10 @@ async function boot() {
   const { store, workerClient } = standIn.manager;
   DEMO_TASKS.map(toHostTask).forEach((task) => {
     store.dispatch({ type: 'host/taskArrived', task });
-    workerClient.emit('reservationCreated', { sid: task.reservationSid, task: { sid: task.taskSid, attributes: task.attributes } });
+    workerClient.emit('reservationCreated', {
+      sid: task.reservationSid,
+      task: { sid: task.taskSid, attributes: task.attributes },
+    });
   });
   standIn.flex.Actions.registerAction('AcceptTask', ({ task }) => {
     store.dispatch({ type: 'host/taskStatus', taskSid: (task as { taskSid: string }).taskSid, status: 'accepted' });

@@ -48,7 +48,12 @@ interface SideLinkProps {
 /** Flex's side-nav link: an icon button with a label and an active state. */
 export function SideLink({ isActive, onClick, children }: SideLinkProps) {
   return (
-    <Button variant={isActive ? 'primary' : 'secondary'} fullWidth onClick={onClick} aria-current={isActive ? 'page' : undefined}>
+    <Button
+      variant={isActive ? 'primary' : 'secondary'}
+      fullWidth
+      onClick={onClick}
+      aria-current={isActive ? 'page' : undefined}
+    >
       {children}
     </Button>
   );
