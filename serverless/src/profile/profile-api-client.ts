@@ -133,6 +133,7 @@ export class ProfileApiClient {
       });
     const timeoutMs = Math.max(1, Math.min(this.options.attemptTimeoutMs, budget.remainingMs()));
     this.requestsSent += 1;
+    budget.requests += 1;
     let response: Response;
     let text: string;
     try {

@@ -2,7 +2,7 @@ import { ApiError } from '../http/api-error';
 import { BAD_INPUT_CORPUS } from '../../test/fixtures/bad-input-corpus';
 import { describeValidationError, profileEventsRequestSchema, profileRequestSchema } from './schemas';
 import { createProfileService } from './service';
-import { silentUpstreamLogger } from './upstream-log';
+import { silentLookupLogger, silentUpstreamLogger } from './upstream-log';
 
 const settings = {
   profileApiUrl: 'http://segment.invalid',
@@ -14,7 +14,11 @@ const settings = {
 
 /** What the Functions would answer for a body: the schema first, then the service. */
 async function answer(endpoint: 'profile' | 'profile-events', body: unknown, upstream: jest.Mock) {
-  const service = createProfileService(settings, { fetch: upstream, logger: silentUpstreamLogger });
+  const service = createProfileService(settings, {
+    fetch: upstream,
+    logger: silentUpstreamLogger,
+    lookupLogger: silentLookupLogger,
+  });
   const schema = endpoint === 'profile' ? profileRequestSchema : profileEventsRequestSchema;
   const parsed = schema.safeParse(body);
   if (!parsed.success) return { status: 400, message: describeValidationError(parsed.error) };

@@ -9,7 +9,9 @@ import {
 import { DEMO_TASKS } from '../../../sandbox/demo/tasks';
 import { ApiError } from '../http/api-error';
 import { createProfileService, getProfileService, SegmentProfileService, type ProfileServiceOptions } from './service';
-import { silentUpstreamLogger } from './upstream-log';
+import { silentUpstreamLogger, type LookupLogEntry } from './upstream-log';
+
+const lookupLog: LookupLogEntry[] = [];
 
 let api: FakeProfileApi;
 beforeAll(async () => {
@@ -27,6 +29,7 @@ beforeEach(() => {
   api.faults.length = 0;
   api.faultFor = undefined;
   api.latencyMs = 0;
+  lookupLog.length = 0;
 });
 
 const settings = () => ({
@@ -37,7 +40,12 @@ const settings = () => ({
   identifierPriority: [] as string[],
 });
 const service = (options: ProfileServiceOptions = {}) =>
-  createProfileService(settings(), { logger: silentUpstreamLogger, attemptTimeoutMs: 500, ...options });
+  createProfileService(settings(), {
+    logger: silentUpstreamLogger,
+    lookupLogger: (entry) => lookupLog.push(entry),
+    attemptTimeoutMs: 500,
+    ...options,
+  });
 const task = (label: string) => DEMO_TASKS.find((candidate) => candidate.label === label)!.attributes;
 
 async function apiError(promise: Promise<unknown>): Promise<ApiError> {
@@ -130,6 +138,19 @@ describe('lookup', () => {
     expect(plainTraits.every((request) => request.query.get('limit') === '200')).toBe(true);
   });
 
+  it('stops when a cursor repeats instead of looping on a broken page', async () => {
+    const looping = JSON.stringify({ traits: { extra: 1 }, cursor: { has_more: true, next: '200' } });
+    api.faultFor = (request) =>
+      request.resource === 'traits' && request.query.get('next')
+        ? { kind: 'status', status: 200, body: looping }
+        : undefined;
+    const { profile } = await service().lookup({ identifier: 'user_id:usr_many_traits' });
+    expect(profile.traits.custom.extra).toBe(1);
+    expect(api.requests.filter((request) => request.resource === 'traits' && request.query.has('next'))).toHaveLength(
+      1,
+    );
+  });
+
   it('stops paging at the trait cap', async () => {
     const { profile } = await service({ maxTraits: 150, traitsPageSize: 100 }).lookup({
       identifier: 'user_id:usr_many_traits',
@@ -175,6 +196,12 @@ describe('cache and single-flight', () => {
     expect(again.profile.segmentId).toBe('use_2Ana0Garcia0Demo000000000');
     expect(byEmail.profile.matchedIdentifier).toEqual({ type: 'email', value: 'ana.garcia@example.com' });
     expect(profiles.stats()).toMatchObject({ lookups: 3, cacheHits: 2 });
+    expect(lookupLog.map((entry) => [entry.source, entry.upstreamRequests])).toEqual([
+      ['segment', 7],
+      ['cache', 0],
+      ['cache', 0],
+    ]);
+    expect(JSON.stringify(lookupLog)).not.toMatch(/ana|4155550100/i);
   });
 
   it('shares one set of upstream calls between concurrent lookups of one customer', async () => {
@@ -188,6 +215,10 @@ describe('cache and single-flight', () => {
     );
     expect(api.requests).toHaveLength(7);
     expect(profiles.stats()).toMatchObject({ lookups: 20, sharedLookups: 19, upstreamRequests: 7 });
+    expect(lookupLog.filter((entry) => entry.source === 'segment')).toEqual([
+      expect.objectContaining({ outcome: 'ok', upstreamRequests: 7, candidates: 1 }),
+    ]);
+    expect(lookupLog.filter((entry) => entry.source === 'shared')).toHaveLength(19);
   });
 
   it('remembers a miss briefly', async () => {

@@ -18,6 +18,7 @@ import type {
 import { withSettingDefaults, type SegmentSettings } from './settings';
 import type { CustomerProfile, LinkedAccount, ProfileEventsResponse, ProfileLookupResponse } from './types';
 import { UpstreamBudget } from './upstream-budget';
+import { consoleLookupLogger, type LookupLogEntry, type LookupLogger } from './upstream-log';
 
 export interface ProfileService {
   lookup(request: ProfileRequest): Promise<ProfileLookupResponse>;
@@ -25,6 +26,7 @@ export interface ProfileService {
 }
 
 export interface ProfileServiceOptions extends ProfileApiClientOptions {
+  lookupLogger?: LookupLogger;
   /** Time a lookup may wait on Segment (not in the pacer's queue), both rounds together. */
   budgetMs?: number;
   cacheTtlMs?: number;
@@ -46,6 +48,12 @@ export interface ProfileServiceStats {
   sharedLookups: number;
   /** HTTP requests sent to Segment, retries included. */
   upstreamRequests: number;
+}
+
+interface LookupTrace {
+  source: LookupLogEntry['source'];
+  candidates: number;
+  budget?: UpstreamBudget;
 }
 
 const DEFAULTS = {
@@ -80,11 +88,13 @@ export class SegmentProfileService implements ProfileService {
   private readonly traitClasses: TraitClassRegistry;
   private readonly inFlight = new Map<string, Promise<CustomerProfile>>();
   private readonly counters = { lookups: 0, cacheHits: 0, sharedLookups: 0 };
+  private readonly lookupLogger: LookupLogger;
 
   constructor(settings: SegmentSettings, options: ProfileServiceOptions = {}) {
     this.settings = withSettingDefaults(settings);
-    this.config = { ...DEFAULTS, ...definedOnly(options) };
+    this.config = { ...DEFAULTS, ...pick(definedOnly(options), Object.keys(DEFAULTS)) };
     this.client = new ProfileApiClient(this.settings, options);
+    this.lookupLogger = options.lookupLogger ?? consoleLookupLogger;
     const ttl = this.config.cacheTtlMs;
     this.profiles = new LRUCache({ max: this.config.cacheMaxProfiles, ttl });
     this.byIdentifier = new LRUCache({ max: this.config.cacheMaxProfiles * 4, ttl });
@@ -100,11 +110,33 @@ export class SegmentProfileService implements ProfileService {
   }
 
   async lookup(request: ProfileRequest): Promise<ProfileLookupResponse> {
+    const started = Date.now();
+    const trace: LookupTrace = { source: 'none', candidates: 0 };
+    const log = (outcome: string) =>
+      this.lookupLogger({
+        outcome,
+        source: trace.source,
+        candidates: trace.candidates,
+        upstreamRequests: trace.budget?.requests ?? 0,
+        ms: Date.now() - started,
+      });
+    try {
+      const profile = await this.findProfile(request, trace);
+      log('ok');
+      return { profile };
+    } catch (error) {
+      log(error instanceof ApiError ? error.code : 'internal_error');
+      throw error;
+    }
+  }
+
+  private async findProfile(request: ProfileRequest, trace: LookupTrace): Promise<CustomerProfile> {
     this.counters.lookups += 1;
     // A typed search is what the agent asked for: it alone is looked up, not the task's customer.
     const candidates = request.identifier
       ? [parseTypedIdentifier(request.identifier, this.settings)]
       : resolveIdentifiers(request.taskAttributes ?? {}, this.settings);
+    trace.candidates = candidates.length;
     if (candidates.length === 0) {
       throw new ApiError(
         404,
@@ -113,20 +145,25 @@ export class SegmentProfileService implements ProfileService {
       );
     }
     const open = candidates.filter((candidate) => !this.misses.has(candidate.key));
+    trace.source = 'cache';
     if (open.length === 0) throw noProfile(candidates.map((candidate) => candidate.type));
     const cached = this.cachedProfile(open[0]);
     if (cached) {
       this.counters.cacheHits += 1;
-      return { profile: cached };
+      return cached;
     }
     const flightKey = open.map((candidate) => candidate.key).join('|');
     let flight = this.inFlight.get(flightKey);
-    if (flight) this.counters.sharedLookups += 1;
-    else {
-      flight = this.fetchProfile(open).finally(() => this.inFlight.delete(flightKey));
+    if (flight) {
+      this.counters.sharedLookups += 1;
+      trace.source = 'shared';
+    } else {
+      trace.source = 'segment';
+      trace.budget = new UpstreamBudget(this.config.budgetMs);
+      flight = this.fetchProfile(open, trace.budget).finally(() => this.inFlight.delete(flightKey));
       this.inFlight.set(flightKey, flight);
     }
-    return { profile: await flight };
+    return flight;
   }
 
   async nextEvents(request: ProfileEventsRequest): Promise<ProfileEventsResponse> {
@@ -231,8 +268,7 @@ export class SegmentProfileService implements ProfileService {
    * for each other candidate. Only when the top candidate has no profile does a second round
    * fetch the details of the best candidate that has one.
    */
-  private async fetchProfile(candidates: IdentifierCandidate[]): Promise<CustomerProfile> {
-    const budget = new UpstreamBudget(this.config.budgetMs);
+  private async fetchProfile(candidates: IdentifierCandidate[], budget: UpstreamBudget): Promise<CustomerProfile> {
     const withClasses = !this.traitClasses.isWarm();
     const topDetails = this.detailsOf(candidates[0], budget, withClasses);
     topDetails.catch(() => undefined); // awaited below only if the top candidate matches
@@ -309,6 +345,10 @@ export class SegmentProfileService implements ProfileService {
       }),
     );
   }
+}
+
+function pick<T extends object>(options: T, keys: string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => keys.includes(key))) as Partial<T>;
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {

@@ -7,6 +7,8 @@ export class UpstreamBudget {
   private active = 0;
   private activeSince = 0;
   private spent = 0;
+  /** HTTP requests this lookup sent to Segment, retries included. */
+  requests = 0;
 
   constructor(
     readonly totalMs: number,

@@ -26,3 +26,22 @@ export const consoleUpstreamLogger: UpstreamLogger = (entry) => {
 };
 
 export const silentUpstreamLogger: UpstreamLogger = () => undefined;
+
+/** One line per lookup: how it was answered and what it cost upstream; no identifier or trait. */
+export interface LookupLogEntry {
+  outcome: 'ok' | string;
+  /** cache: answered from this instance's cache; shared: joined a lookup under way; segment: fetched. */
+  source: 'cache' | 'shared' | 'segment' | 'none';
+  candidates: number;
+  upstreamRequests: number;
+  ms: number;
+}
+
+export type LookupLogger = (entry: LookupLogEntry) => void;
+
+export const consoleLookupLogger: LookupLogger = (entry) => {
+  const { outcome, source, candidates, upstreamRequests, ms } = entry;
+  console.log(JSON.stringify({ msg: 'profile_lookup', outcome, source, candidates, upstreamRequests, ms }));
+};
+
+export const silentLookupLogger: LookupLogger = () => undefined;

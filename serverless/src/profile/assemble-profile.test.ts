@@ -1,0 +1,85 @@
+import { classifyTraits, displayNameOf, segmentIdOf, toTimelinePage, type FetchedProfile } from './assemble-profile';
+
+const fetched = (overrides: Partial<FetchedProfile>): FetchedProfile => ({
+  matched: { type: 'phone', value: '+14155550100', key: 'phone:+14155550100', pathId: 'phone:%2B14155550100' },
+  traits: {},
+  computedTraitNames: new Set(),
+  audienceNames: new Set(),
+  externalIds: null,
+  metadata: null,
+  events: null,
+  linkedAccounts: [],
+  cursors: [],
+  ...overrides,
+});
+
+describe('classifyTraits', () => {
+  it('splits by the classes the API reported, predictions being numeric computed traits named as such', () => {
+    const split = classifyTraits(
+      {
+        plan: 'Premium',
+        total_inbounds: 7,
+        likelihood_to_purchase: 0.85,
+        predicted_ltv: 1200,
+        churn_likelihood: 'high',
+        likelihood_custom: 0.3,
+        vip: true,
+        lapsed: false,
+      },
+      new Set(['total_inbounds', 'likelihood_to_purchase', 'predicted_ltv', 'churn_likelihood']),
+      new Set(['vip', 'lapsed']),
+    );
+    expect(split).toEqual({
+      custom: { plan: 'Premium', likelihood_custom: 0.3 },
+      computed: { total_inbounds: 7, churn_likelihood: 'high' },
+      audiences: { vip: true, lapsed: false },
+      predictive: { likelihood_to_purchase: 0.85, predicted_ltv: 1200 },
+    });
+  });
+});
+
+describe('displayNameOf', () => {
+  it('prefers name, then first and last name, then email, then phone', () => {
+    expect(displayNameOf({ name: 'Ana García', first_name: 'A' }, [])).toBe('Ana García');
+    expect(displayNameOf({ first_name: 'Priya' }, [])).toBe('Priya');
+    expect(displayNameOf({ firstName: 'Kenji', lastName: 'Tanaka' }, [])).toBe('Kenji Tanaka');
+    expect(displayNameOf({ name: '  ' }, [{ type: 'email', value: 'a@example.com' }])).toBe('a@example.com');
+    expect(displayNameOf({}, [{ type: 'phone', value: '+14155550100' }])).toBe('+14155550100');
+    expect(displayNameOf({}, [{ type: 'user_id', value: 'u1' }])).toBeNull();
+  });
+});
+
+describe('segmentIdOf', () => {
+  it('reads the use_ id from an absolute or relative cursor url, or from an event', () => {
+    const absolute = 'https://profiles.segment.com/v1/spaces/x/collections/users/profiles/use_Abc123/traits?next=y';
+    expect(segmentIdOf(fetched({ cursors: [{ url: absolute }] }))).toBe('use_Abc123');
+    expect(
+      segmentIdOf(
+        fetched({ cursors: [{ url: '' }, { url: '/v1/spaces/x/collections/users/profiles/use_Def/traits' }] }),
+      ),
+    ).toBe('use_Def');
+    expect(segmentIdOf(fetched({ events: { data: [{ related: { users: 'use_Ghi' } }] } }))).toBe('use_Ghi');
+    expect(segmentIdOf(fetched({ cursors: [{ url: '/profiles/user_id:abc/traits' }] }))).toBeNull();
+  });
+});
+
+describe('toTimelinePage', () => {
+  it('names track and page events, keeps message ids, and hands back the cursor only if there is more', () => {
+    const page = toTimelinePage({
+      data: [
+        { type: 'track', event: 'Order Completed', message_id: 'm1', timestamp: 't1', properties: { total: 3 } },
+        { type: 'screen', message_id: 'm2', timestamp: 't2', properties: { name: 'Home' } },
+        { type: 'group', message_id: 'm3', timestamp: 't3' },
+      ],
+      cursor: { has_more: true, next: 'abc' },
+    });
+    expect(page.items.map((item) => [item.id, item.type, item.name])).toEqual([
+      ['m1', 'track', 'Order Completed'],
+      ['m2', 'screen', 'Home'],
+      ['m3', 'group', undefined],
+    ]);
+    expect(page.next).toBe('abc');
+    expect(toTimelinePage({ data: [], cursor: { has_more: false, next: 'abc' } }).next).toBeNull();
+    expect(toTimelinePage(null)).toEqual({ items: [], next: null });
+  });
+});
