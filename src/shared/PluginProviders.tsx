@@ -17,7 +17,7 @@ interface PluginContextValues {
  */
 export function registerPluginProviders(flex: typeof Flex, { strings }: PluginContextValues): void {
   flex.setProviders({
-    PasteThemeProvider: CustomizationProvider as never,
+    PasteThemeProvider: CustomizationProvider,
     CustomProvider: (RootComponent) =>
       function UnifiedProfilesProviders(props) {
         return (
@@ -35,4 +35,3 @@ export function useStrings(): (key: PluginStringKey, values?: Record<string, str
   return React.useCallback((key, values) => formatString(strings[key] ?? EN_STRINGS[key], values), [strings]);
 }
 
-export { StringsContext };
