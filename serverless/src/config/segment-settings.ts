@@ -1,0 +1,55 @@
+import { ApiError } from '../http/api-error';
+import type { FunctionContext } from '../http/twilio-runtime';
+import { DEFAULT_PROFILE_API_URL, withSettingDefaults, type SegmentSettings } from '../profile/settings';
+import { environmentSettings, type SegmentSettingsInput, type SettingsSource } from './settings-source';
+
+/** The variable each required or checked setting is read from, for messages that name it. */
+const VARIABLE_OF = {
+  spaceId: 'SEGMENT_SPACE_ID',
+  profileApiToken: 'SEGMENT_PROFILE_API_TOKEN',
+  profileApiUrl: 'SEGMENT_PROFILE_API_URL',
+  defaultCountry: 'SEGMENT_DEFAULT_COUNTRY',
+} as const;
+
+function merge(layers: SegmentSettingsInput[]): SegmentSettingsInput {
+  const merged: SegmentSettingsInput = {};
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer) as Array<[keyof SegmentSettingsInput, unknown]>) {
+      if (value !== undefined && value !== '') Object.assign(merged, { [name]: value });
+    }
+  }
+  return merged;
+}
+
+function notConfigured(message: string): ApiError {
+  return new ApiError(503, 'not_configured', message);
+}
+
+/** Settings problems that make every lookup fail: named by variable, never showing a value. */
+function checkSettings(input: SegmentSettingsInput): void {
+  const missing = (['spaceId', 'profileApiToken'] as const).filter((name) => !input[name]);
+  if (missing.length > 0) {
+    const names = missing.map((name) => VARIABLE_OF[name]).join(' and ');
+    throw notConfigured(`Segment is not configured: set ${names} for the Functions, or connect a space in the Unify tab.`);
+  }
+  if (input.profileApiUrl && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(input.profileApiUrl)) {
+    throw notConfigured(`${VARIABLE_OF.profileApiUrl} must be an http(s) URL such as ${DEFAULT_PROFILE_API_URL}.`);
+  }
+  if (input.defaultCountry && !/^[A-Za-z]{2}$/.test(input.defaultCountry)) {
+    throw notConfigured(`${VARIABLE_OF.defaultCountry} must be a two-letter country code such as US or GB.`);
+  }
+}
+
+/**
+ * The Segment settings for this request: each source in turn (environment first), later ones
+ * overriding earlier ones; 503 not_configured when the space or token is missing.
+ */
+export async function readSegmentSettings(
+  context: FunctionContext,
+  sources: readonly SettingsSource[] = [environmentSettings],
+): Promise<SegmentSettings> {
+  const layers = await Promise.all(sources.map((source) => source.read(context)));
+  const merged = merge(layers);
+  checkSettings(merged);
+  return withSettingDefaults(merged);
+}
