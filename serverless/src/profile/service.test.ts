@@ -185,6 +185,19 @@ describe('trait classes learnt per space', () => {
   });
 });
 
+describe('trait classes in a burst', () => {
+  it('makes the class= calls for the first few lookups only, the rest learn from them', async () => {
+    api.latencyMs = 50;
+    const profiles = service();
+    const labels = ['Inbound call', 'WhatsApp', 'Web chat', 'Outbound call'];
+    const answers = await Promise.all(labels.map((label) => profiles.lookup({ taskAttributes: task(label) })));
+    expect(api.requests.filter((request) => request.query.has('class'))).toHaveLength(6);
+    expect(api.requests).toHaveLength(3 * 7 + 5);
+    expect(answers[3].profile.traits.audiences).toEqual({ premium_customers: true });
+    expect(answers[3].profile.traits.computed).toEqual({});
+  });
+});
+
 describe('cache and single-flight', () => {
   it('serves a repeat lookup, and the same customer by another identifier, from the cache', async () => {
     const profiles = service();

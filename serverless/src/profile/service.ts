@@ -50,6 +50,9 @@ export interface ProfileServiceStats {
   upstreamRequests: number;
 }
 
+/** How long a lookup that skipped the class= calls waits for lookups under way to teach them. */
+const LESSON_WAIT_MS = 1_000;
+
 interface LookupTrace {
   source: LookupLogEntry['source'];
   candidates: number;
@@ -160,8 +163,10 @@ export class SegmentProfileService implements ProfileService {
     } else {
       trace.source = 'segment';
       trace.budget = new UpstreamBudget(this.config.budgetMs);
-      flight = this.fetchProfile(open, trace.budget).finally(() => this.inFlight.delete(flightKey));
+      const withClasses = !this.traitClasses.canSkipClassCalls();
+      flight = this.fetchProfile(open, trace.budget, withClasses).finally(() => this.inFlight.delete(flightKey));
       this.inFlight.set(flightKey, flight);
+      if (withClasses) this.traitClasses.track(flight);
     }
     return flight;
   }
@@ -250,7 +255,11 @@ export class SegmentProfileService implements ProfileService {
     budget: UpstreamBudget,
   ): Promise<TraitClassSets & { cursors: Array<SegmentCursor | undefined> }> {
     if (!pages) {
-      const known = this.traitClasses.classify(traitNames);
+      let known = this.traitClasses.classify(traitNames);
+      if (!known) {
+        await this.traitClasses.lessonsUnderWay(LESSON_WAIT_MS);
+        known = this.traitClasses.classify(traitNames);
+      }
       if (known) return { ...known, cursors: [] };
       pages = await this.classPages(candidate, budget);
     }
@@ -268,8 +277,11 @@ export class SegmentProfileService implements ProfileService {
    * for each other candidate. Only when the top candidate has no profile does a second round
    * fetch the details of the best candidate that has one.
    */
-  private async fetchProfile(candidates: IdentifierCandidate[], budget: UpstreamBudget): Promise<CustomerProfile> {
-    const withClasses = !this.traitClasses.isWarm();
+  private async fetchProfile(
+    candidates: IdentifierCandidate[],
+    budget: UpstreamBudget,
+    withClasses: boolean,
+  ): Promise<CustomerProfile> {
     const topDetails = this.detailsOf(candidates[0], budget, withClasses);
     topDetails.catch(() => undefined); // awaited below only if the top candidate matches
     const probes = candidates.map((candidate) => this.traitsPage(candidate, budget));

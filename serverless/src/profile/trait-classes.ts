@@ -36,9 +36,37 @@ export class TraitClassRegistry {
     this.lessons.set((this.lessonCount += 1), true);
   }
 
+  /** Lookups under way that make the class= calls and will teach their answers. */
+  private readonly learning = new Set<Promise<unknown>>();
+
   /** Enough recent profiles taught us to bet that the next one needs no class calls. */
   isWarm(): boolean {
     return this.options.warmAfterProfiles > 0 && this.lessons.size >= this.options.warmAfterProfiles;
+  }
+
+  /**
+   * Whether a lookup starting now may leave out the class= calls: the registry is warm, or enough
+   * lookups already under way will teach it (a burst then pays for the class calls only once).
+   */
+  canSkipClassCalls(): boolean {
+    const warmAfter = this.options.warmAfterProfiles;
+    return warmAfter > 0 && this.lessons.size + this.learning.size >= warmAfter;
+  }
+
+  /** Registers a lookup that makes the class= calls. */
+  track(lesson: Promise<unknown>): void {
+    this.learning.add(lesson);
+    const forget = () => this.learning.delete(lesson);
+    lesson.then(forget, forget);
+  }
+
+  /** Waits (at most `maxWaitMs`) for the lookups under way to teach what they learn. */
+  async lessonsUnderWay(maxWaitMs: number): Promise<void> {
+    if (this.learning.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)));
+    await Promise.race([Promise.allSettled([...this.learning]), timeout]);
+    clearTimeout(timer);
   }
 
   /** The class sets for these names, or null if any name has not been learnt. */
