@@ -8,7 +8,7 @@ import { TokenRejectedError, type FlexTokenValidator } from './flex-token';
 const VALIDATION_TIMEOUT_MS = 5_000;
 
 /** Flex tokens are JWTs (three or five base64url parts); anything else is refused without asking Twilio. */
-const JWT_SHAPE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*){2,4}$/;
+const JWT_SHAPE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){2,4}$/;
 const MAX_TOKEN_CHARS = 8_192;
 
 interface IamValidation {

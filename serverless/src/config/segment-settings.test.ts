@@ -1,0 +1,61 @@
+import { ApiError } from '../http/api-error';
+import { readSegmentSettings } from './segment-settings';
+import { environmentSettings, type SettingsSource } from './settings-source';
+
+const configured = { SEGMENT_SPACE_ID: 'spa_1', SEGMENT_PROFILE_API_TOKEN: 'secret-token' };
+
+async function refusal(context: Record<string, string>): Promise<ApiError> {
+  try {
+    await readSegmentSettings(context);
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error('expected not_configured');
+}
+
+describe('readSegmentSettings', () => {
+  it('reads the environment with the documented defaults', async () => {
+    const settings = await readSegmentSettings(configured);
+    expect(settings).toMatchObject({
+      profileApiUrl: 'https://profiles.segment.com',
+      spaceId: 'spa_1',
+      profileApiToken: 'secret-token',
+      defaultCountry: 'US',
+    });
+    expect(settings.identifierPriority.slice(0, 3)).toEqual(['user_id', 'email', 'phone']);
+  });
+
+  it('takes the optional region URL, country and identifier priority', async () => {
+    const settings = await readSegmentSettings({
+      ...configured,
+      SEGMENT_PROFILE_API_URL: 'https://profiles.euw1.segment.com/',
+      SEGMENT_DEFAULT_COUNTRY: 'gb',
+      SEGMENT_IDENTIFIER_PRIORITY: ' email , phone ',
+    });
+    expect(settings.profileApiUrl).toBe('https://profiles.euw1.segment.com');
+    expect(settings.defaultCountry).toBe('GB');
+    expect(settings.identifierPriority).toEqual(['email', 'phone']);
+  });
+
+  it.each([
+    [{ SEGMENT_PROFILE_API_TOKEN: 'secret-token' }, /SEGMENT_SPACE_ID/],
+    [{ SEGMENT_SPACE_ID: 'spa_1' }, /SEGMENT_PROFILE_API_TOKEN/],
+    [{ SEGMENT_SPACE_ID: '  ', SEGMENT_PROFILE_API_TOKEN: '' }, /SEGMENT_SPACE_ID and SEGMENT_PROFILE_API_TOKEN/],
+    [{ ...configured, SEGMENT_PROFILE_API_URL: 'ftp://bad-host.example' }, /SEGMENT_PROFILE_API_URL/],
+    [{ ...configured, SEGMENT_DEFAULT_COUNTRY: 'USA' }, /SEGMENT_DEFAULT_COUNTRY/],
+  ])('answers 503 not_configured naming the setting, never its value (%#)', async (context, named) => {
+    const error = await refusal(context);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(503);
+    expect(error.code).toBe('not_configured');
+    expect(error.message).toMatch(named);
+    expect(error.message).not.toMatch(/secret-token|spa_1|USA|bad-host/);
+  });
+
+  it('lets a later source (the Unify config store) override the environment', async () => {
+    const saved: SettingsSource = { name: 'saved', read: async () => ({ spaceId: 'spa_saved', profileApiToken: '' }) };
+    const settings = await readSegmentSettings(configured, [environmentSettings, saved]);
+    expect(settings.spaceId).toBe('spa_saved');
+    expect(settings.profileApiToken).toBe('secret-token'); // an empty saved value does not erase the default
+  });
+});
