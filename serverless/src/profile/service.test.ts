@@ -105,22 +105,22 @@ describe('lookup', () => {
   });
 
   it('makes 7 upstream calls in one parallel round when the top candidate matches', async () => {
-    api.latencyMs = 150;
+    api.latencyMs = 300;
     const started = Date.now();
     await service().lookup({ taskAttributes: task('Inbound call') });
     const elapsed = Date.now() - started;
     expect(api.requests).toHaveLength(7);
-    expect(elapsed).toBeLessThan(150 * 1.6); // two rounds would take at least 300 ms
+    expect(elapsed).toBeLessThan(300 * 1.6); // two rounds would take at least 600 ms
   });
 
   it('probes lower candidates in the same round, so a miss on the first costs one more round, not two', async () => {
-    api.latencyMs = 150;
+    api.latencyMs = 300;
     const started = Date.now();
     const { profile } = await service().lookup({ taskAttributes: { user_id: 'usr_nobody', from: '+447700900123' } });
     const elapsed = Date.now() - started;
     expect(profile.matchedIdentifier).toEqual({ type: 'phone', value: '+447700900123' });
     expect(api.requests).toHaveLength(14); // 7 for user_id (missed) + 1 phone probe, then 6 for phone
-    expect(elapsed).toBeLessThan(150 * 2.6);
+    expect(elapsed).toBeLessThan(300 * 2.5); // three rounds would take at least 900 ms
   });
 
   it('prefers the highest-priority candidate that has a profile', async () => {
