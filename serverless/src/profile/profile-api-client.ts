@@ -91,6 +91,7 @@ export class ProfileApiClient {
         await budget.charge(() => new Promise((resolve) => setTimeout(resolve, delay)));
       }
       if (budget.remainingMs() <= 0) throw failure?.error ?? unavailable('time budget used up');
+      if (budget.signal.aborted) throw failure?.error ?? unavailable('the lookup was abandoned');
       const outcome = await this.attempt<T>(call, attempt, budget);
       if (!('failure' in outcome)) return outcome.body;
       failure = outcome.failure;
@@ -122,6 +123,7 @@ export class ProfileApiClient {
     budget: UpstreamBudget,
   ): Promise<{ body: T | null } | { failure: AttemptFailure }> {
     const queuedMs = await this.pacer.take();
+    if (budget.signal.aborted) return { failure: { retryable: false, error: unavailable('the lookup was abandoned') } };
     const started = Date.now();
     const log = (entry: Pick<UpstreamLogEntry, 'outcome' | 'status' | 'requestId'>) =>
       this.options.logger({
@@ -140,7 +142,7 @@ export class ProfileApiClient {
       [response, text] = await budget.charge(async () => {
         const res = await this.options.fetch(this.urlOf(call), {
           headers: { authorization: this.authorization, accept: 'application/json' },
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), budget.signal]),
         });
         return [res, await res.text()] as const;
       });

@@ -266,6 +266,17 @@ describe('upstream failures', () => {
     expect(Date.now() - started).toBeLessThan(1200);
   });
 
+  it('stops the other calls of a lookup that has failed instead of retrying them', async () => {
+    api.faultFor = (request) =>
+      request.resource === 'traits' && !request.query.has('class')
+        ? { kind: 'status', status: 401 }
+        : { kind: 'status', status: 503 };
+    const error = await apiError(service().lookup({ taskAttributes: task('Inbound call') }));
+    expect(error.code).toBe('segment_auth_failed');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(api.requests.length).toBeLessThanOrEqual(8); // without abandoning, six 503 calls keep retrying
+  });
+
   it('answers segment_unavailable for malformed JSON', async () => {
     api.faultFor = (request) => (request.resource === 'traits' ? { kind: 'bad-json' } : undefined);
     expect(await apiError(service().lookup({ taskAttributes: task('Inbound call') }))).toMatchObject({ status: 503 });

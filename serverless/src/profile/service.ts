@@ -164,7 +164,13 @@ export class SegmentProfileService implements ProfileService {
       trace.source = 'segment';
       trace.budget = new UpstreamBudget(this.config.budgetMs);
       const withClasses = !this.traitClasses.canSkipClassCalls();
-      flight = this.fetchProfile(open, trace.budget, withClasses).finally(() => this.inFlight.delete(flightKey));
+      const budget = trace.budget;
+      flight = this.fetchProfile(open, budget, withClasses)
+        .catch((error: unknown) => {
+          budget.abandon(); // the lookup has failed: its other calls need not go on
+          throw error;
+        })
+        .finally(() => this.inFlight.delete(flightKey));
       this.inFlight.set(flightKey, flight);
       if (withClasses) this.traitClasses.track(flight);
     }

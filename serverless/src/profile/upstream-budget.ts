@@ -9,6 +9,13 @@ export class UpstreamBudget {
   private spent = 0;
   /** HTTP requests this lookup sent to Segment, retries included. */
   requests = 0;
+  private readonly controller = new AbortController();
+  /** Aborted once the lookup has failed: its other calls stop instead of retrying for nothing. */
+  readonly signal = this.controller.signal;
+
+  abandon(): void {
+    this.controller.abort();
+  }
 
   constructor(
     readonly totalMs: number,
