@@ -311,6 +311,12 @@ describe('nextEvents', () => {
     );
   });
 
+  it('refuses a segment id that is not one, even without the schema in front', async () => {
+    const error = await apiError(service().nextEvents({ segmentId: 'use_../../x', next: '1' }));
+    expect(error).toMatchObject({ status: 400, code: 'invalid_identifier' });
+    expect(api.requests).toHaveLength(0);
+  });
+
   it('answers profile_not_found for an unknown profile', async () => {
     const error = await apiError(service().nextEvents({ segmentId: 'use_Unknown', next: '1' }));
     expect(error).toMatchObject({ status: 404, code: 'profile_not_found' });

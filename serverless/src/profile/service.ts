@@ -178,6 +178,14 @@ export class SegmentProfileService implements ProfileService {
   }
 
   async nextEvents(request: ProfileEventsRequest): Promise<ProfileEventsResponse> {
+    // The schema checks this too; the id goes into the path, so the service does not rely on it.
+    if (!/^use_[A-Za-z0-9]{1,64}$/.test(request.segmentId)) {
+      throw new ApiError(
+        400,
+        'invalid_identifier',
+        'segmentId must be a Segment profile id: use_ followed by letters and digits.',
+      );
+    }
     const budget = new UpstreamBudget(this.config.budgetMs);
     const types = (request.types ?? []).map((type) => type.trim()).filter(Boolean);
     const page = await this.client.get<SegmentList<SegmentEvent>>(
