@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 import { startFunctions, type RunningFunctions } from '../../sandbox/functions/start-functions';
@@ -21,7 +22,11 @@ beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
   upstream = await startTripwireUpstream();
-  const segment = { SEGMENT_PROFILE_API_URL: upstream.url, SEGMENT_SPACE_ID: 'spa_x', SEGMENT_PROFILE_API_TOKEN: 'tok_x' };
+  const segment = {
+    SEGMENT_PROFILE_API_URL: upstream.url,
+    SEGMENT_SPACE_ID: 'spa_x',
+    SEGMENT_PROFILE_API_TOKEN: 'tok_x',
+  };
   [production, sandboxOff, sandboxOn] = await Promise.all([
     startFunctions({ port: 0, variant: 'production', env: { ...segment, UNIFIED_PROFILES_SANDBOX_AUTH: 'true' } }),
     startFunctions({ port: 0, variant: 'sandbox', env: { ...segment, UNIFIED_PROFILES_SANDBOX_AUTH: 'false' } }),
@@ -52,7 +57,7 @@ describe('the production build', () => {
 
   it('is self-contained: no require of a package the Functions service would have to install', async () => {
     const required = [...(await bundleText(production)).matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
-    const external = required.filter((name) => !name.startsWith('node:') && !require('node:module').builtinModules.includes(name));
+    const external = required.filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
     expect(external).toEqual([]);
   });
 
@@ -61,14 +66,17 @@ describe('the production build', () => {
     for (const token of SANDBOX_TOKENS) expect(text).toContain(token);
   });
 
-  it.each(SANDBOX_TOKENS)('refuses %s with 403 invalid_token although UNIFIED_PROFILES_SANDBOX_AUTH=true', async (token) => {
-    for (const path of ['/profile', '/profile-events']) {
-      const answer = await postJson(`${production.url}${path}`, { Token: token, ...A_LOOKUP });
-      expect(answer.status).toBe(403);
-      expect(answer.body).toEqual({ error: { code: 'invalid_token', message: expect.any(String) } });
-    }
-    expect(upstream.hits()).toBe(0);
-  });
+  it.each(SANDBOX_TOKENS)(
+    'refuses %s with 403 invalid_token although UNIFIED_PROFILES_SANDBOX_AUTH=true',
+    async (token) => {
+      for (const path of ['/profile', '/profile-events']) {
+        const answer = await postJson(`${production.url}${path}`, { Token: token, ...A_LOOKUP });
+        expect(answer.status).toBe(403);
+        expect(answer.body).toEqual({ error: { code: 'invalid_token', message: expect.any(String) } });
+      }
+      expect(upstream.hits()).toBe(0);
+    },
+  );
 
   it('answers 503 not_configured for a Flex-shaped token when it has no ACCOUNT_SID/AUTH_TOKEN to check it with', async () => {
     const jwtShaped = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
@@ -83,19 +91,30 @@ describe('the production build', () => {
 describe('every build refuses callers without a valid token', () => {
   const servers = () => ({ production, sandboxOff, sandboxOn });
 
-  it.each(['production', 'sandboxOff', 'sandboxOn'] as const)('%s: no token → 401 missing_token (JSON and form)', async (name) => {
-    const { url } = servers()[name];
-    for (const answer of [await postJson(`${url}/profile`, A_LOOKUP), await postForm(`${url}/profile`, A_LOOKUP)]) {
-      expect(answer.status).toBe(401);
-      expect(answer.body.error.code).toBe('missing_token');
-      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
-    }
-    expect(upstream.hits()).toBe(0);
-  });
+  it.each(['production', 'sandboxOff', 'sandboxOn'] as const)(
+    '%s: no token → 401 missing_token (JSON and form)',
+    async (name) => {
+      const { url } = servers()[name];
+      for (const answer of [await postJson(`${url}/profile`, A_LOOKUP), await postForm(`${url}/profile`, A_LOOKUP)]) {
+        expect(answer.status).toBe(401);
+        expect(answer.body.error.code).toBe('missing_token');
+        expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+      }
+      expect(upstream.hits()).toBe(0);
+    },
+  );
 
   it.each(['production', 'sandboxOff', 'sandboxOn'] as const)('%s: wrong tokens → 403 invalid_token', async (name) => {
     const { url } = servers()[name];
-    for (const token of ['wrong', 'Sandbox-Agent', 'sandbox-agent ', 'sandbox-root', 'a..b', 'not a.jwt.at all', 'x'.repeat(20_000)]) {
+    for (const token of [
+      'wrong',
+      'Sandbox-Agent',
+      'sandbox-agent ',
+      'sandbox-root',
+      'a..b',
+      'not a.jwt.at all',
+      'x'.repeat(20_000),
+    ]) {
       const answer = await postJson(`${url}/profile`, { Token: token, ...A_LOOKUP });
       expect({ token: token.slice(0, 20), status: answer.status }).toEqual({ token: token.slice(0, 20), status: 403 });
       expect(answer.body.error.code).toBe('invalid_token');
@@ -103,12 +122,15 @@ describe('every build refuses callers without a valid token', () => {
     expect(upstream.hits()).toBe(0);
   });
 
-  it.each(SANDBOX_TOKENS)('the sandbox build with sandbox auth off refuses %s like a deployed service', async (token) => {
-    const answer = await postForm(`${sandboxOff.url}/profile`, { Token: token, ...A_LOOKUP });
-    expect(answer.status).toBe(403);
-    expect(answer.body.error.code).toBe('invalid_token');
-    expect(upstream.hits()).toBe(0);
-  });
+  it.each(SANDBOX_TOKENS)(
+    'the sandbox build with sandbox auth off refuses %s like a deployed service',
+    async (token) => {
+      const answer = await postForm(`${sandboxOff.url}/profile`, { Token: token, ...A_LOOKUP });
+      expect(answer.status).toBe(403);
+      expect(answer.body.error.code).toBe('invalid_token');
+      expect(upstream.hits()).toBe(0);
+    },
+  );
 
   it('the sandbox build with sandbox auth on lets sandbox tokens through to the lookup', async () => {
     const answer = await postJson(`${sandboxOn.url}/profile`, { Token: 'sandbox-agent', ...A_LOOKUP });

@@ -30,7 +30,9 @@ function checkSettings(input: SegmentSettingsInput): void {
   const missing = (['spaceId', 'profileApiToken'] as const).filter((name) => !input[name]);
   if (missing.length > 0) {
     const names = missing.map((name) => VARIABLE_OF[name]).join(' and ');
-    throw notConfigured(`Segment is not configured: set ${names} for the Functions, or connect a space in the Unify tab.`);
+    throw notConfigured(
+      `Segment is not configured: set ${names} for the Functions, or connect a space in the Unify tab.`,
+    );
   }
   if (input.profileApiUrl && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(input.profileApiUrl)) {
     throw notConfigured(`${VARIABLE_OF.profileApiUrl} must be an http(s) URL such as ${DEFAULT_PROFILE_API_URL}.`);

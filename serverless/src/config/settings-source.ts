@@ -29,7 +29,10 @@ export const environmentSettings: SettingsSource = {
       spaceId: contextValue(context, 'SEGMENT_SPACE_ID'),
       profileApiToken: contextValue(context, 'SEGMENT_PROFILE_API_TOKEN'),
       defaultCountry: contextValue(context, 'SEGMENT_DEFAULT_COUNTRY'),
-      identifierPriority: priority?.split(',').map((type) => type.trim()).filter(Boolean),
+      identifierPriority: priority
+        ?.split(',')
+        .map((type) => type.trim())
+        .filter(Boolean),
     };
   },
 };

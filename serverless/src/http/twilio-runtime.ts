@@ -29,6 +29,7 @@ export function contextValue(context: FunctionContext, name: string): string | u
 /** A new Twilio.Response, from the global the runtime installs before it loads a Function. */
 export function createTwilioResponse(): TwilioResponse {
   const runtime = (globalThis as { Twilio?: { Response?: new () => TwilioResponse } }).Twilio;
-  if (!runtime?.Response) throw new Error('Twilio.Response is not available: run this under Twilio Functions or twilio-run.');
+  if (!runtime?.Response)
+    throw new Error('Twilio.Response is not available: run this under Twilio Functions or twilio-run.');
   return new runtime.Response();
 }

@@ -29,7 +29,11 @@ const validateToken: FlexTokenValidator = async (token) => {
 const schema = z.object({ name: z.string().max(20), nested: z.object({ deep: z.number() }).optional() });
 
 /** Runs a wrapped handler once and waits past every pending callback, counting them. */
-async function call(event: FunctionEvent, handler: FlexFunctionHandler<z.output<typeof schema>>, options: WrapOptions = {}) {
+async function call(
+  event: FunctionEvent,
+  handler: FlexFunctionHandler<z.output<typeof schema>>,
+  options: WrapOptions = {},
+) {
   const answers: Array<{ error: unknown; response?: RecordedResponse }> = [];
   const fn = wrap(schema, handler, { validateToken, createResponse: () => new RecordedResponse(), ...options });
   fn({ PATH: '/test' }, event, (error, response) => answers.push({ error, response: response as RecordedResponse }));
@@ -39,7 +43,10 @@ async function call(event: FunctionEvent, handler: FlexFunctionHandler<z.output<
   return { status: response.status, body: response.body as { error?: { code: string; message: string } }, response };
 }
 
-const ok: FlexFunctionHandler<z.output<typeof schema>> = async (body, { caller }) => ({ hello: body.name, caller: caller.identity });
+const ok: FlexFunctionHandler<z.output<typeof schema>> = async (body, { caller }) => ({
+  hello: body.name,
+  caller: caller.identity,
+});
 
 let logs: string[];
 beforeEach(() => {

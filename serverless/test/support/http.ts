@@ -18,7 +18,9 @@ async function read(response: Response): Promise<Answer> {
 
 /** POST a JSON body, as the plugin's backend client does. */
 export async function postJson(url: string, body: unknown): Promise<Answer> {
-  return read(await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+  return read(
+    await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  );
 }
 
 /** POST a form-encoded body: every value a string (objects sent as their JSON text). */

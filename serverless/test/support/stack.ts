@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { startFunctions, type RunningFunctions } from '../../../sandbox/functions/start-functions';
+import { postForm, postJson, type Answer } from './http';
+
+/** The simulator's module (helper-owned, sandbox/segment-sim); loaded by path so these tests type-check before it lands. */
+const SIMULATOR_MODULE = path.resolve(__dirname, '../../../sandbox/segment-sim/server.ts');
+export const simulatorAvailable = existsSync(SIMULATOR_MODULE);
+/** `describe` when the simulator is there, `describe.skip` until then. */
+export const describeWithSimulator = simulatorAvailable ? describe : describe.skip;
+
+export interface SimulatorOptions {
+  spaceId?: string;
+  profileToken?: string;
+  writeKey?: string;
+  faults?: unknown;
+  rateLimitPerSecond?: number;
+}
+
+export interface Simulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  setFaults(faults: unknown): unknown;
+  resetFaults(): unknown;
+}
+
+function startSegmentSimulator(options: SimulatorOptions & { port: number }): Promise<Simulator> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const simulator = require(SIMULATOR_MODULE) as { startSegmentSimulator(options: unknown): Promise<Simulator> };
+  return simulator.startSegmentSimulator(options);
+}
+
+/** Sandbox defaults the simulator accepts. */
+export const SIM_SPACE_ID = 'spa_sandbox';
+export const SIM_PROFILE_TOKEN = 'sandbox-profile-token';
+
+type Env = Record<string, string | undefined>;
+
+/** A Functions server (sandbox build) and how a test calls it. */
+export interface TestFunctions extends RunningFunctions {
+  /** POST as the plugin does, with the agent's sandbox token unless the body carries another. */
+  call(path: string, body: Record<string, unknown>, encoding?: 'json' | 'form'): Promise<Answer>;
+}
+
+/** The Segment simulator, with Functions pointed at it, and its record of what reached Segment. */
+export interface TestStack {
+  simulator: Simulator;
+  functions: TestFunctions;
+  /** More Functions against the same simulator, e.g. with a wrong token; closed with the stack. */
+  startFunctions(env: Env): Promise<TestFunctions>;
+  /** Segment requests the simulator received since the last clear (its /__sim/requests). */
+  upstreamRequests(): Promise<unknown[]>;
+  clearUpstreamRequests(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function callable(running: RunningFunctions): TestFunctions {
+  return {
+    ...running,
+    call(path, body, encoding = 'json') {
+      const withToken = { Token: 'sandbox-agent', ...body };
+      if (encoding === 'json') return postJson(`${running.url}${path}`, withToken);
+      const fields = Object.entries(withToken).map(([name, value]) => [
+        name,
+        typeof value === 'string' ? value : JSON.stringify(value),
+      ]);
+      return postForm(`${running.url}${path}`, Object.fromEntries(fields));
+    },
+  };
+}
+
+export async function startTestStack(simulatorOptions: SimulatorOptions = {}): Promise<TestStack> {
+  const simulator = await startSegmentSimulator({ port: 0, ...simulatorOptions });
+  const started: RunningFunctions[] = [];
+  const startFor = async (env: Env) => {
+    const running = await startFunctions({
+      port: 0,
+      variant: 'sandbox',
+      env: {
+        UNIFIED_PROFILES_SANDBOX_AUTH: 'true',
+        SEGMENT_PROFILE_API_URL: simulator.url,
+        SEGMENT_SPACE_ID: SIM_SPACE_ID,
+        SEGMENT_PROFILE_API_TOKEN: SIM_PROFILE_TOKEN,
+        ...env,
+      },
+    });
+    started.push(running);
+    return callable(running);
+  };
+  const admin = (method: string) => fetch(`${simulator.url}/__sim/requests`, { method });
+  return {
+    simulator,
+    functions: await startFor({}),
+    startFunctions: startFor,
+    async upstreamRequests() {
+      const listed = (await (await admin('GET')).json()) as unknown;
+      return Array.isArray(listed) ? listed : ((listed as { requests?: unknown[] }).requests ?? []);
+    },
+    async clearUpstreamRequests() {
+      await admin('DELETE');
+    },
+    async close() {
+      await Promise.all(started.map((running) => running.close()));
+      await simulator.close();
+    },
+  };
+}
+
+/** Keeps the Functions' one-line logs out of the test output (they are checked where it matters). */
+export function silenceFunctionLogs(): void {
+  beforeAll(() => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterAll(() => jest.restoreAllMocks());
+}
