@@ -27,9 +27,9 @@ function notConfigured(message: string): ApiError {
 
 /** Settings problems that make every lookup fail: named by variable, never showing a value. */
 function checkSettings(input: SegmentSettingsInput): void {
-  const missing = (['spaceId', 'profileApiToken'] as const).filter((name) => !input[name]);
+  const missing = missingSettings(input);
   if (missing.length > 0) {
-    const names = missing.map((name) => VARIABLE_OF[name]).join(' and ');
+    const names = missing.join(' and ');
     throw notConfigured(
       `Segment is not configured: set ${names} for the Functions, or connect a space in the Unify tab.`,
     );
@@ -50,8 +50,20 @@ export async function readSegmentSettings(
   context: FunctionContext,
   sources: readonly SettingsSource[] = [environmentSettings],
 ): Promise<SegmentSettings> {
-  const layers = await Promise.all(sources.map((source) => source.read(context)));
-  const merged = merge(layers);
+  const merged = await readSettingsInput(context, sources);
   checkSettings(merged);
   return withSettingDefaults(merged);
+}
+
+/** The merged settings as the sources hold them, unchecked: for showing what is (not) configured. */
+export async function readSettingsInput(
+  context: FunctionContext,
+  sources: readonly SettingsSource[] = [environmentSettings],
+): Promise<SegmentSettingsInput> {
+  return merge(await Promise.all(sources.map((source) => source.read(context))));
+}
+
+/** The variables a lookup needs that are not set, by name. */
+export function missingSettings(input: SegmentSettingsInput): string[] {
+  return (['spaceId', 'profileApiToken'] as const).filter((name) => !input[name]).map((name) => VARIABLE_OF[name]);
 }
