@@ -142,7 +142,8 @@ function sightingsOf(attributes: Record<string, unknown>): Sighting[] {
   };
   const direction = typeof attributes.direction === 'string' ? attributes.direction.toLowerCase() : 'inbound';
   // On an outbound call or message the customer is the one dialled; otherwise the one calling.
-  if (direction.startsWith('outbound')) {
+  // outbound_to alone marks an outbound call too: Flex reads it before `from` for the customer.
+  if (direction.startsWith('outbound') || typeof attributes.outbound_to === 'string') {
     add('address', attributes.outbound_to, 'taskAttributes.outbound_to', false);
     add('address', attributes.to, 'taskAttributes.to', false);
   } else {
