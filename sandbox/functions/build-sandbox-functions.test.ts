@@ -1,0 +1,36 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { build } from 'esbuild';
+
+import { buildSandboxFunctions, sandboxTokenValidatorSwap } from './build-sandbox-functions';
+
+describe('the sandbox build', () => {
+  let outDir: string;
+  beforeAll(async () => {
+    outDir = await mkdtemp(path.join(os.tmpdir(), 'sandbox-build-test-'));
+  });
+  afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+  it('swaps in the sandbox validator for every Function', async () => {
+    const names = await buildSandboxFunctions(outDir);
+    expect(names).toEqual(expect.arrayContaining(['profile', 'profile-events']));
+    for (const name of names) {
+      const text = await readFile(path.join(outDir, `${name}.js`), 'utf8');
+      expect(text).toContain('sandbox-agent');
+      expect(text).toContain('UNIFIED_PROFILES_SANDBOX_AUTH');
+    }
+  });
+
+  it('fails, rather than quietly building without sandbox tokens, when there is nothing to swap', async () => {
+    const attempt = build({
+      stdin: { contents: 'export const handler = () => 1;', resolveDir: __dirname, loader: 'ts' },
+      bundle: true,
+      write: false,
+      logLevel: 'silent',
+      plugins: [sandboxTokenValidatorSwap],
+    });
+    await expect(attempt).rejects.toThrow(/no import of .*flex-token-validator\.ts to swap/);
+  });
+});
