@@ -1,0 +1,260 @@
+import type { CursorCodec } from './cursor';
+import { invalidRequest, notFound, SimResponse, validation } from './errors';
+import type { Collection, Profile, SegmentEvent, TraitClass } from './model';
+import type { ProfileStore } from './profile-store';
+import { EVENT_LOOKBACK_MS } from './seed';
+
+const ROUTE = /^\/v1\/spaces\/([^/]+)\/collections\/([^/]+)\/profiles\/([^/]+)\/([^/]+)\/?$/;
+const RESOURCES = ['traits', 'external_ids', 'events', 'metadata', 'links'] as const;
+type Resource = (typeof RESOURCES)[number];
+
+/** Page sizes: defaults and maxima (the docs give traits 200 in one place and 1..100 in another; 200 here). */
+const LIMITS: Record<Exclude<Resource, 'metadata'>, { default: number; max: number }> = {
+  traits: { default: 10, max: 200 },
+  external_ids: { default: 10, max: 100 },
+  events: { default: 10, max: 100 },
+  links: { default: 20, max: 20 },
+};
+const IDENTIFIER_TYPE = /^[a-z0-9_.]+$/;
+
+export interface ProfileRoute {
+  spaceId: string;
+  collection: Collection;
+  resource: Resource;
+  type: string;
+  value: string;
+  /** The id as it arrived in the path, for cursor URLs. */
+  rawId: string;
+}
+
+/** Splits a Profile API path; undefined when it is not one (404 from the server). */
+export function parseProfileRoute(pathname: string): ProfileRoute | undefined {
+  const match = ROUTE.exec(pathname);
+  if (!match) return undefined;
+  const [, spaceId, collection, rawId, resource] = match;
+  if (collection !== 'users' && collection !== 'accounts') throw validation(`Unknown collection "${collection}".`);
+  if (!RESOURCES.includes(resource as Resource)) return undefined;
+  if (rawId.startsWith('use_') && !rawId.includes(':')) {
+    return { spaceId, collection, resource: resource as Resource, type: 'segment_id', value: rawId, rawId };
+  }
+  const separator = rawId.indexOf(':');
+  if (separator <= 0 || separator === rawId.length - 1) {
+    throw validation('The profile id must be <type>:<value>, such as user_id:abc123, or a use_ id.');
+  }
+  const type = rawId.slice(0, separator);
+  let value: string;
+  try {
+    // A raw "+" is not a plus in Segment's ids: it must travel as %2B.
+    value = decodeURIComponent(rawId.slice(separator + 1).replace(/\+/g, ' '));
+  } catch {
+    throw validation('The profile id is not correctly URL-encoded.');
+  }
+  if (!IDENTIFIER_TYPE.test(type)) throw validation(`"${type}" is not a valid identifier type.`);
+  return { spaceId, collection, resource: resource as Resource, type, value, rawId };
+}
+
+function parseLimit(query: URLSearchParams, resource: Exclude<Resource, 'metadata'>): number {
+  const { default: fallback, max } = LIMITS[resource];
+  const raw = query.get('limit');
+  if (raw === null || raw === '') return fallback;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw validation(`limit must be an integer from 1 to ${max}.`);
+  }
+  return limit;
+}
+
+function parseList(query: URLSearchParams, name: string): string[] | undefined {
+  const raw = query.get(name);
+  return raw
+    ? raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : undefined;
+}
+
+function parseBoolean(query: URLSearchParams, name: string): boolean {
+  const raw = query.get(name);
+  if (raw === null || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw validation(`${name} must be true or false.`);
+}
+
+function parseTime(query: URLSearchParams, name: string): number | undefined {
+  const raw = query.get(name);
+  if (!raw) return undefined;
+  const time = Date.parse(raw);
+  if (Number.isNaN(time)) throw validation(`${name} must be an ISO 8601 timestamp.`);
+  return time;
+}
+
+export interface ProfileApiContext {
+  store: ProfileStore;
+  cursors: CursorCodec;
+  /** The simulator's own origin, for absolute cursor URLs. */
+  origin: string;
+}
+
+/** Answers one Profile API GET for a route already authenticated. */
+export function answerProfileRoute(
+  route: ProfileRoute,
+  query: URLSearchParams,
+  context: ProfileApiContext,
+): SimResponse {
+  const profile = context.store.find(route.collection, route.type, route.value);
+  if (!profile) throw notFound();
+  switch (route.resource) {
+    case 'traits':
+      return traitsAnswer(route, profile, query, context);
+    case 'external_ids':
+      return externalIdsAnswer(profile, query, context);
+    case 'events':
+      return eventsAnswer(route, profile, query, context);
+    case 'metadata':
+      return { status: 200, body: { metadata: metadataOf(profile) } };
+    case 'links':
+      return linksAnswer(profile, query, context);
+  }
+}
+
+/** Reads `next`, or answers 400 for a cursor this run did not issue for this route and profile. */
+function offsetOf(query: URLSearchParams, context: ProfileApiContext, scope: string): number {
+  const next = query.get('next');
+  if (!next) return 0;
+  const offset = context.cursors.decode(next, scope);
+  if (offset === undefined) throw invalidRequest('The next cursor is invalid or has expired.');
+  return offset;
+}
+
+interface PageInput<T> {
+  items: T[];
+  offset: number;
+  limit: number;
+  scope: string;
+  style: 'base64' | 'base64url';
+  /** How the cursor's url is written: Segment sends a path, an absolute URL or nothing, by route. */
+  url: (next: string) => string;
+}
+
+function page<T>({ items, offset, limit, scope, style, url }: PageInput<T>, context: ProfileApiContext) {
+  const slice = items.slice(offset, offset + limit);
+  const hasMore = offset + limit < items.length;
+  const next = hasMore ? context.cursors.encode({ scope, offset: offset + limit }, style) : '';
+  return { slice, cursor: { url: url(next), has_more: hasMore, next, limit } };
+}
+
+function routePath(route: ProfileRoute, query: URLSearchParams, next: string): string {
+  const params = new URLSearchParams(query);
+  params.delete('next');
+  if (next) params.set('next', next);
+  const search = params.toString();
+  return `/v1/spaces/${route.spaceId}/collections/${route.collection}/profiles/${route.rawId}/${route.resource}${search ? `?${search}` : ''}`;
+}
+
+function traitsAnswer(
+  route: ProfileRoute,
+  profile: Profile,
+  query: URLSearchParams,
+  context: ProfileApiContext,
+): SimResponse {
+  const limit = parseLimit(query, 'traits');
+  const verbose = parseBoolean(query, 'verbose');
+  const include = parseList(query, 'include');
+  const traitClass = query.get('class');
+  if (traitClass !== null && traitClass !== 'audience' && traitClass !== 'computed_trait') {
+    throw validation('class must be audience or computed_trait.');
+  }
+  const entries = Object.entries(profile.traits)
+    .filter(([key]) => !include || include.includes(key))
+    .filter(([, record]) => !traitClass || record.class === (traitClass as TraitClass))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const scope = `traits|${profile.segmentId}|${traitClass ?? ''}|${include?.join(',') ?? ''}`;
+  const offset = offsetOf(query, context, scope);
+  const { slice, cursor } = page(
+    { items: entries, offset, limit, scope, style: 'base64url', url: (next) => routePath(route, query, next) },
+    context,
+  );
+  const traits = Object.fromEntries(
+    slice.map(([key, record]) => [
+      key,
+      verbose ? { value: record.value, source_id: record.source_id, updated_at: record.updated_at } : record.value,
+    ]),
+  );
+  return { status: 200, body: { traits, cursor } };
+}
+
+function externalIdsAnswer(profile: Profile, query: URLSearchParams, context: ProfileApiContext): SimResponse {
+  const limit = parseLimit(query, 'external_ids');
+  parseBoolean(query, 'verbose');
+  const include = parseList(query, 'include');
+  const ids = profile.externalIds.filter((id) => !include || include.includes(id.type));
+  const scope = `external_ids|${profile.segmentId}|${include?.join(',') ?? ''}`;
+  const offset = offsetOf(query, context, scope);
+  const { slice, cursor } = page({ items: ids, offset, limit, scope, style: 'base64url', url: () => '' }, context);
+  return { status: 200, body: { data: slice, cursor } };
+}
+
+function eventsAnswer(
+  route: ProfileRoute,
+  profile: Profile,
+  query: URLSearchParams,
+  context: ProfileApiContext,
+): SimResponse {
+  const limit = parseLimit(query, 'events');
+  const sort = query.get('sort') ?? 'desc';
+  if (sort !== 'asc' && sort !== 'desc') throw validation('sort must be asc or desc.');
+  const lookback = context.store.now - EVENT_LOOKBACK_MS;
+  const start = Math.max(parseTime(query, 'start') ?? lookback, lookback);
+  const end = parseTime(query, 'end') ?? Number.POSITIVE_INFINITY;
+  const include = parseList(query, 'include');
+  const exclude = parseList(query, 'exclude');
+  const nameOf = (event: SegmentEvent) => event.event ?? event.type;
+  const events = profile.events
+    .filter((event) => {
+      const time = Date.parse(event.timestamp);
+      return time >= start && time <= end;
+    })
+    .filter((event) => !include || include.includes(nameOf(event)))
+    .filter((event) => !exclude || !exclude.includes(nameOf(event)));
+  if (sort === 'asc') events.reverse();
+  const scope = `events|${profile.segmentId}|${sort}|${query.get('start') ?? ''}|${query.get('end') ?? ''}|${include?.join(',') ?? ''}|${exclude?.join(',') ?? ''}`;
+  const offset = offsetOf(query, context, scope);
+  const { slice, cursor } = page(
+    {
+      items: events,
+      offset,
+      limit,
+      scope,
+      style: 'base64',
+      url: (next) => `${context.origin}${routePath(route, query, next)}`,
+    },
+    context,
+  );
+  return { status: 200, body: { data: slice, cursor } };
+}
+
+function linksAnswer(profile: Profile, query: URLSearchParams, context: ProfileApiContext): SimResponse {
+  parseLimit(query, 'links');
+  const data = profile.links
+    .map((segmentId) => context.store.get(segmentId))
+    .filter((linked): linked is Profile => Boolean(linked))
+    .map((linked) => ({ to_collection: linked.collection, external_ids: linked.externalIds }));
+  // The documented links example carries no cursor; a profile's links fit one page here.
+  return { status: 200, body: { data } };
+}
+
+function metadataOf(profile: Profile) {
+  const events = profile.events;
+  const oldest = events[events.length - 1];
+  const newest = events[0];
+  return {
+    created_at: profile.createdAt,
+    updated_at: profile.updatedAt,
+    expires_at: null,
+    first_message_id: oldest?.message_id ?? profile.externalIds[0]?.first_message_id ?? null,
+    first_source_id: oldest?.source_id ?? profile.externalIds[0]?.source_id ?? null,
+    last_message_id: newest?.message_id ?? null,
+    last_source_id: newest?.source_id ?? null,
+  };
+}

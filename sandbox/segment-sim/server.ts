@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { CursorCodec } from './cursor';
+import { errorResponse, invalidRequest, SegmentError, SimResponse, unauthorized } from './errors';
+import { chooseFault, FaultSettings, ForcedFault, NO_FAULTS } from './faults';
+import { answerProfileRoute, parseProfileRoute } from './profile-api';
+import { ProfileStore } from './profile-store';
+import { SlidingWindowLimiter } from './rate-limiter';
+import { MAX_BATCH_BYTES, TrackingApi } from './tracking-api';
+
+export interface SimulatorOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  spaceId?: string;
+  profileToken?: string;
+  writeKey?: string;
+  /** Generated customers beside the demo customers and edge cases. */
+  customers?: number;
+  faults?: Partial<FaultSettings>;
+  /** Profile API requests per second per space before 429 (Segment's documented 100). */
+  rateLimitPerSecond?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  status: number;
+  at: string;
+}
+
+export interface RunningSimulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  setFaults(faults: Partial<FaultSettings>): void;
+  resetFaults(): void;
+  /** Requests received on Segment's routes, oldest first. */
+  requests: RecordedRequest[];
+}
+
+const MAX_RECORDED_REQUESTS = 10_000;
+const STATUS_ERRORS: Record<number, [string, string]> = {
+  429: ['rate_limit_error', 'Too many requests. Slow down and retry with exponential back-off.'],
+  500: ['internal_error', 'Internal server error.'],
+  502: ['bad_gateway', 'Bad gateway.'],
+  503: ['service_unavailable', 'Service unavailable.'],
+  504: ['gateway_timeout', 'Gateway timeout.'],
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The user name of `Authorization: Basic base64(user:password)`, when the password is empty as Segment requires. */
+function basicUser(header: string | undefined): string | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const separator = decoded.indexOf(':');
+  return separator > 0 && separator === decoded.length - 1 ? decoded.slice(0, separator) : undefined;
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(invalidRequest('Request body too large.'));
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** Writes an answer, with the body-level faults (malformed, truncated, slow) applied. */
+async function writeAnswer(
+  response: ServerResponse,
+  answer: SimResponse,
+  fault: ForcedFault | undefined,
+  slowBodyMs: number,
+) {
+  let text = JSON.stringify(answer.body);
+  if (fault === 'malformed') text = `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<html>`;
+  const bytes = Buffer.from(text);
+  response.writeHead(answer.status, {
+    'Content-Type': 'application/json',
+    'Content-Length': bytes.length,
+    'Request-Id': randomUUID(),
+    ...answer.headers,
+  });
+  if (fault === 'truncated') {
+    response.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    response.socket?.destroy();
+    return;
+  }
+  if (fault === 'slow' && slowBodyMs > 0) {
+    const pieces = 10;
+    const size = Math.ceil(bytes.length / pieces);
+    for (let offset = 0; offset < bytes.length; offset += size) {
+      response.write(bytes.subarray(offset, offset + size));
+      await sleep(slowBodyMs / pieces);
+    }
+    response.end();
+    return;
+  }
+  response.end(bytes);
+}
+
+/** Starts the Segment simulator: Profile API and Tracking API on Segment's paths, plus /__sim/ admin routes. */
+export async function startSegmentSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const spaceId = options.spaceId ?? 'spa_sandbox';
+  const profileToken = options.profileToken ?? 'sandbox-profile-token';
+  const writeKey = options.writeKey ?? 'sandbox-write-key';
+  const store = new ProfileStore(options.customers ?? 1000, Date.now());
+  const tracking = new TrackingApi(store);
+  const cursors = new CursorCodec();
+  const limiter = new SlidingWindowLimiter(options.rateLimitPerSecond ?? 100);
+  let faults: FaultSettings = { ...NO_FAULTS, ...options.faults, next: [...(options.faults?.next ?? [])] };
+  const requests: RecordedRequest[] = [];
+  let origin = '';
+
+  const record = (method: string, path: string, status: number) => {
+    requests.push({ method, path, status, at: new Date().toISOString() });
+    if (requests.length > MAX_RECORDED_REQUESTS) requests.shift();
+  };
+
+  async function admin(request: IncomingMessage, response: ServerResponse, url: URL): Promise<SimResponse> {
+    const route = url.pathname.replace(/^\/__sim\//, '');
+    if (route === 'health')
+      return { status: 200, body: { ok: true, spaceId, customers: store.crowdSize, profilesHeld: store.heldCount } };
+    if (route === 'faults') {
+      if (request.method === 'PUT') {
+        const patch = JSON.parse((await readBody(request, 65_536)).toString() || '{}') as Partial<FaultSettings>;
+        faults = { ...faults, ...patch, next: patch.next ? [...patch.next] : faults.next };
+      } else if (request.method === 'DELETE') {
+        faults = { ...NO_FAULTS, next: [] };
+      }
+      return { status: 200, body: { faults } };
+    }
+    if (route === 'requests') {
+      if (request.method === 'DELETE') requests.length = 0;
+      return { status: 200, body: { requests } };
+    }
+    if (route === 'debugger') return { status: 200, body: { messages: tracking.debugger } };
+    const profileMatch = /^profiles\/(use_[A-Za-z0-9_-]+)$/.exec(route);
+    if (profileMatch) {
+      const profile = store.get(profileMatch[1]);
+      return profile
+        ? { status: 200, body: { profile } }
+        : { status: 404, body: { error: { code: 'not_found', message: 'Profile was not found.' } } };
+    }
+    void response;
+    return { status: 404, body: { error: { code: 'not_found', message: 'Unknown simulator admin route.' } } };
+  }
+
+  async function segment(request: IncomingMessage, url: URL): Promise<SimResponse> {
+    const tracked = /^\/v1\/(track|identify|batch)\/?$/.exec(url.pathname);
+    if (tracked) {
+      if (request.method !== 'POST') throw invalidRequest('Use POST.');
+      const raw = await readBody(request, MAX_BATCH_BYTES + 1024);
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+      } catch {
+        throw invalidRequest('Invalid JSON.');
+      }
+      const key =
+        basicUser(request.headers.authorization) ?? (typeof body.writeKey === 'string' ? body.writeKey : undefined);
+      if (key !== writeKey) throw new SegmentError(401, 'authentication_error', 'Invalid write key.');
+      return tracking.receive(tracked[1] as 'track' | 'identify' | 'batch', body, raw.length);
+    }
+    const route = parseProfileRoute(url.pathname);
+    if (!route) return { status: 404, body: { error: { code: 'not_found', message: 'Not found.' } } };
+    if (request.method !== 'GET') throw invalidRequest('The Profile API answers GET only.');
+    // A wrong token, a token of another space and an unknown space all look alike, as on Segment.
+    if (basicUser(request.headers.authorization) !== profileToken || route.spaceId !== spaceId) throw unauthorized();
+    if (!limiter.tryAcquire()) throw new SegmentError(429, 'rate_limit_error', STATUS_ERRORS[429][1]);
+    return answerProfileRoute(route, url.searchParams, { store, cursors, origin });
+  }
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    const path = `${url.pathname}${url.search}`;
+    try {
+      if (url.pathname.startsWith('/__sim/')) {
+        await writeAnswer(response, await admin(request, response, url), undefined, 0);
+        return;
+      }
+      const fault = chooseFault(faults, path);
+      const delay = faults.latencyMs + Math.random() * faults.jitterMs;
+      if (delay > 0) await sleep(delay);
+      if (fault === 'drop') {
+        record(request.method ?? 'GET', path, 0);
+        request.socket.destroy();
+        return;
+      }
+      let answer: SimResponse;
+      if (typeof fault === 'number') {
+        const [code, message] = STATUS_ERRORS[fault];
+        const headers: Record<string, string> =
+          fault === 429 && faults.retryAfterSeconds !== undefined
+            ? { 'Retry-After': String(faults.retryAfterSeconds) }
+            : {};
+        answer = errorResponse(new SegmentError(fault, code, message), headers);
+      } else {
+        try {
+          answer = await segment(request, url);
+        } catch (error) {
+          if (!(error instanceof SegmentError)) throw error;
+          answer = errorResponse(error);
+        }
+      }
+      record(request.method ?? 'GET', path, answer.status);
+      await writeAnswer(response, answer, fault, faults.slowBodyMs);
+    } catch {
+      if (!response.headersSent)
+        await writeAnswer(
+          response,
+          errorResponse(new SegmentError(500, 'internal_error', 'Internal server error.')),
+          undefined,
+          0,
+        );
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
+
+  return {
+    url: origin,
+    port,
+    requests,
+    setFaults(patch) {
+      faults = { ...faults, ...patch, next: patch.next ? [...patch.next] : faults.next };
+    },
+    resetFaults() {
+      faults = { ...NO_FAULTS, next: [] };
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+
+import { invalidRequest, SimResponse } from './errors';
+import type { ExternalId, Profile, SegmentEvent } from './model';
+import { SOURCES } from './model';
+import type { ProfileStore } from './profile-store';
+import { flexComputedTraits } from './seed';
+
+/** Segment's default identity priority (user_id, email, then the rest), with the custom `phone` after email. */
+const PRIORITY = ['user_id', 'email', 'phone', 'anonymous_id'];
+/** Segment's default per-profile limits: one user_id, five of each other identifier. */
+const LIMIT_PER_TYPE: Record<string, number> = { user_id: 1 };
+const DEFAULT_LIMIT = 5;
+/** The HTTP Tracking API's documented size limits. */
+export const MAX_MESSAGE_BYTES = 32 * 1024;
+export const MAX_BATCH_BYTES = 500 * 1024;
+
+type Message = Record<string, unknown>;
+
+/** What the Event Debugger would show: each message and whether it reached a profile. */
+export interface DebuggerEntry {
+  type: string;
+  messageId: string;
+  outcome: 'accepted' | 'duplicate' | 'rejected';
+  reason?: string;
+}
+
+export class TrackingApi {
+  private readonly seenMessageIds = new Set<string>();
+  readonly debugger: DebuggerEntry[] = [];
+
+  constructor(private readonly store: ProfileStore) {}
+
+  /**
+   * POST /v1/track, /v1/identify, /v1/batch. As Segment documents, the answer is 200 for every
+   * message except JSON and size errors (400); why a message was dropped shows in the debugger.
+   */
+  receive(kind: 'track' | 'identify' | 'batch', body: Message, bodyBytes: number): SimResponse {
+    if (kind === 'batch') {
+      if (bodyBytes > MAX_BATCH_BYTES) throw invalidRequest('Batch exceeds 500 KB.');
+      if (!Array.isArray(body.batch)) throw invalidRequest('batch must be an array of messages.');
+      for (const message of body.batch as Message[]) this.handle(String(message?.type ?? ''), message ?? {});
+    } else {
+      if (bodyBytes > MAX_MESSAGE_BYTES) throw invalidRequest('Message exceeds 32 KB.');
+      this.handle(kind, body);
+    }
+    return { status: 200, body: { success: true } };
+  }
+
+  private handle(type: string, message: Message): void {
+    const messageId =
+      typeof message.messageId === 'string' && message.messageId
+        ? message.messageId
+        : `ajs-${randomBytes(12).toString('hex')}`;
+    const log = (outcome: DebuggerEntry['outcome'], reason?: string) => {
+      this.debugger.push({ type, messageId, outcome, reason });
+      if (this.debugger.length > 1000) this.debugger.shift();
+    };
+    if (this.seenMessageIds.has(messageId)) return log('duplicate');
+    const reason = rejectionOf(type, message);
+    if (reason) return log('rejected', reason);
+    this.seenMessageIds.add(messageId);
+
+    const profile = this.resolve(identifiersOf(message), messageId);
+    const timestamp = parseTimestamp(message.timestamp);
+    if (type === 'identify') {
+      for (const [key, value] of Object.entries((message.traits as Message) ?? {})) {
+        profile.traits[key] = { value, class: 'custom', source_id: SOURCES.flex, updated_at: timestamp };
+      }
+    }
+    const event: SegmentEvent = {
+      type: type as SegmentEvent['type'],
+      ...(type === 'track' ? { event: String(message.event) } : {}),
+      timestamp,
+      message_id: messageId,
+      source_id: SOURCES.flex,
+      properties: (message.properties as Record<string, unknown>) ?? {},
+      context: (message.context as Record<string, unknown>) ?? {},
+      external_ids: profile.externalIds.map(({ collection, type: idType, id }) => ({
+        collection,
+        type: idType,
+        id,
+        encoding: 'none',
+      })),
+      related: {},
+    };
+    profile.events = [event, ...profile.events].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+    if (event.event?.startsWith('Flex - Engagement'))
+      Object.assign(profile.traits, flexComputedTraits(profile.events, timestamp));
+    profile.updatedAt = new Date().toISOString();
+    log('accepted');
+  }
+
+  /** Identity resolution: find the profiles these identifiers name, merge what the limits allow, add the new ids. */
+  private resolve(identifiers: Array<{ type: string; id: string }>, messageId: string): Profile {
+    const matched = new Map<string, Profile>();
+    for (const { type, id } of identifiers) {
+      const profile = this.store.find('users', type, id);
+      if (profile && !matched.has(profile.segmentId)) matched.set(profile.segmentId, profile);
+    }
+    const now = new Date().toISOString();
+    let target = [...matched.values()][0];
+    if (!target) {
+      target = {
+        segmentId: `use_${randomBytes(14).toString('base64url').slice(0, 27)}`,
+        collection: 'users',
+        externalIds: [],
+        traits: {},
+        events: [],
+        links: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+    }
+    this.store.put(target);
+    for (const other of [...matched.values()].slice(1)) {
+      if (!canMerge(target, other)) continue;
+      this.store.remove(other.segmentId);
+      for (const id of other.externalIds) if (!hasId(target, id.type, id.id)) this.store.addIdentifier(target, id);
+      target.traits = { ...other.traits, ...target.traits };
+      target.events = [...target.events, ...other.events].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+      target.links = [...new Set([...target.links, ...other.links])];
+    }
+    for (const { type, id } of identifiers) {
+      if (hasId(target, type, id) || countOf(target, type) >= limitOf(type)) continue;
+      const externalId: ExternalId = {
+        id,
+        type,
+        source_id: SOURCES.flex,
+        collection: 'users',
+        created_at: now,
+        encoding: 'none',
+        first_message_id: messageId,
+      };
+      this.store.addIdentifier(target, externalId);
+    }
+    return target;
+  }
+}
+
+const limitOf = (type: string) => LIMIT_PER_TYPE[type] ?? DEFAULT_LIMIT;
+const countOf = (profile: Profile, type: string) => profile.externalIds.filter((id) => id.type === type).length;
+const hasId = (profile: Profile, type: string, id: string) =>
+  profile.externalIds.some((known) => known.type === type && known.id === id);
+
+/** Two profiles merge only if the result keeps every identifier within its limit. */
+function canMerge(target: Profile, other: Profile): boolean {
+  const types = new Set([...target.externalIds, ...other.externalIds].map((id) => id.type));
+  return [...types].every((type) => {
+    const ids = new Set(
+      [...target.externalIds, ...other.externalIds].filter((id) => id.type === type).map((id) => id.id),
+    );
+    return ids.size <= limitOf(type);
+  });
+}
+
+function identifiersOf(message: Message): Array<{ type: string; id: string }> {
+  const traits = { ...((message.context as Message)?.traits as Message), ...(message.traits as Message) };
+  const candidates: Array<[string, unknown]> = [
+    ['user_id', message.userId],
+    ['email', traits.email],
+    ['phone', traits.phone],
+    ['anonymous_id', message.anonymousId],
+  ];
+  return candidates
+    .filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number')
+    .map(([type, value]) => ({ type, id: String(value).trim().toLowerCase() }))
+    .filter(({ id }) => id !== '')
+    .sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
+}
+
+function rejectionOf(type: string, message: Message): string | undefined {
+  if (!['track', 'identify', 'page', 'screen', 'group'].includes(type)) return `Unknown message type "${type}".`;
+  if (message.userId === undefined && message.anonymousId === undefined) return 'userId or anonymousId is required.';
+  if (type === 'track' && (typeof message.event !== 'string' || message.event === ''))
+    return 'event is required for track.';
+  if (message.timestamp !== undefined && Number.isNaN(Date.parse(String(message.timestamp))))
+    return 'timestamp must be ISO 8601.';
+  return undefined;
+}
+
+function parseTimestamp(value: unknown): string {
+  return value === undefined ? new Date().toISOString() : new Date(String(value)).toISOString();
+}
