@@ -23,8 +23,6 @@ export interface ProfileRoute {
   resource: Resource;
   type: string;
   value: string;
-  /** The id as it arrived in the path, for cursor URLs. */
-  rawId: string;
 }
 
 /** Splits a Profile API path; undefined when it is not one (404 from the server). */
@@ -35,7 +33,7 @@ export function parseProfileRoute(pathname: string): ProfileRoute | undefined {
   if (collection !== 'users' && collection !== 'accounts') throw validation(`Unknown collection "${collection}".`);
   if (!RESOURCES.includes(resource as Resource)) return undefined;
   if (rawId.startsWith('use_') && !rawId.includes(':')) {
-    return { spaceId, collection, resource: resource as Resource, type: 'segment_id', value: rawId, rawId };
+    return { spaceId, collection, resource: resource as Resource, type: 'segment_id', value: rawId };
   }
   const separator = rawId.indexOf(':');
   if (separator <= 0 || separator === rawId.length - 1) {
@@ -50,7 +48,7 @@ export function parseProfileRoute(pathname: string): ProfileRoute | undefined {
     throw validation('The profile id is not correctly URL-encoded.');
   }
   if (!IDENTIFIER_TYPE.test(type)) throw validation(`"${type}" is not a valid identifier type.`);
-  return { spaceId, collection, resource: resource as Resource, type, value, rawId };
+  return { spaceId, collection, resource: resource as Resource, type, value };
 }
 
 function parseLimit(query: URLSearchParams, resource: Exclude<Resource, 'metadata'>): number {
@@ -144,12 +142,14 @@ function page<T>({ items, offset, limit, scope, style, url }: PageInput<T>, cont
   return { slice, cursor: { url: url(next), has_more: hasMore, next, limit } };
 }
 
-function routePath(route: ProfileRoute, query: URLSearchParams, next: string): string {
+/** A cursor URL names the profile by its use_ id, whatever id the request used, as Segment's examples show. */
+function routePath(route: ProfileRoute, profile: Profile, query: URLSearchParams, next: string): string {
   const params = new URLSearchParams(query);
   params.delete('next');
   if (next) params.set('next', next);
   const search = params.toString();
-  return `/v1/spaces/${route.spaceId}/collections/${route.collection}/profiles/${route.rawId}/${route.resource}${search ? `?${search}` : ''}`;
+  const base = `/v1/spaces/${route.spaceId}/collections/${route.collection}/profiles/${profile.segmentId}`;
+  return `${base}/${route.resource}${search ? `?${search}` : ''}`;
 }
 
 function traitsAnswer(
@@ -172,7 +172,7 @@ function traitsAnswer(
   const scope = `traits|${profile.segmentId}|${traitClass ?? ''}|${include?.join(',') ?? ''}`;
   const offset = offsetOf(query, context, scope);
   const { slice, cursor } = page(
-    { items: entries, offset, limit, scope, style: 'base64url', url: (next) => routePath(route, query, next) },
+    { items: entries, offset, limit, scope, style: 'base64url', url: (next) => routePath(route, profile, query, next) },
     context,
   );
   const traits = Object.fromEntries(
@@ -227,7 +227,7 @@ function eventsAnswer(
       limit,
       scope,
       style: 'base64',
-      url: (next) => `${context.origin}${routePath(route, query, next)}`,
+      url: (next) => `${context.origin}${routePath(route, profile, query, next)}`,
     },
     context,
   );

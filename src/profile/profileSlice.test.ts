@@ -37,6 +37,16 @@ describe('profile slice', () => {
     expect(selectProfileForTask(store.getState(), 'WT1')?.displayName).toBe('Ana G.');
   });
 
+  it('keeps two customers apart when Segment did not reveal their profile ids', () => {
+    const store = createStore();
+    const anonymous = (value: string) => buildProfile({ segmentId: '', matchedIdentifier: { type: 'email', value } });
+    store.dispatch(lookupSucceeded({ taskSid: 'WT1', profile: { ...anonymous('a@example.com'), displayName: 'A' } }));
+    store.dispatch(lookupSucceeded({ taskSid: 'WT2', profile: { ...anonymous('b@example.com'), displayName: 'B' } }));
+
+    expect(selectProfileForTask(store.getState(), 'WT1')?.displayName).toBe('A');
+    expect(selectProfileForTask(store.getState(), 'WT2')?.displayName).toBe('B');
+  });
+
   it('tells not-found apart from a failure', () => {
     const store = createStore();
     store.dispatch(lookupFailed({ taskSid: 'WT1', code: 'profile_not_found', message: 'No profile.' }));
@@ -67,6 +77,6 @@ describe('profile slice', () => {
     expect(selectProfileForTask(store.getState(), 'WT2')).toBeDefined();
 
     store.dispatch(taskReleased({ taskSid: 'WT2' }));
-    expect(store.getState()[PLUGIN_NAMESPACE].profile.profilesById).toEqual({});
+    expect(store.getState()[PLUGIN_NAMESPACE].profile.profilesByKey).toEqual({});
   });
 });

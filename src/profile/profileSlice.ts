@@ -11,17 +11,21 @@ export interface TaskLookup {
   status: LookupStatus;
   /** The agent's typed search, when the lookup came from one rather than the task's attributes. */
   searchedIdentifier?: string;
-  segmentId?: string;
+  profileKey?: string;
   error?: { code: string; message: string };
 }
 
 export interface ProfileState {
   lookupsByTask: Record<string, TaskLookup>;
   /** Keyed by Segment profile id, so two tasks of one customer share one copy. */
-  profilesById: Record<string, CustomerProfile>;
+  profilesByKey: Record<string, CustomerProfile>;
 }
 
-const initialState: ProfileState = { lookupsByTask: {}, profilesById: {} };
+const initialState: ProfileState = { lookupsByTask: {}, profilesByKey: {} };
+
+/** The Segment id when the API revealed it, else the identifier that matched: never a shared empty key. */
+const profileKeyOf = (profile: CustomerProfile) =>
+  profile.segmentId || `${profile.matchedIdentifier.type}:${profile.matchedIdentifier.value}`;
 
 const profileSlice = createSlice({
   name: `${PLUGIN_NAMESPACE}/profile`,
@@ -33,22 +37,23 @@ const profileSlice = createSlice({
     },
     lookupSucceeded(state, action: PayloadAction<{ taskSid: string; profile: CustomerProfile }>) {
       const { taskSid, profile } = action.payload;
-      state.profilesById[profile.segmentId] = profile;
+      const profileKey = profileKeyOf(profile);
+      state.profilesByKey[profileKey] = profile;
       const lookup = state.lookupsByTask[taskSid];
-      state.lookupsByTask[taskSid] = { ...lookup, status: 'found', segmentId: profile.segmentId, error: undefined };
+      state.lookupsByTask[taskSid] = { ...lookup, status: 'found', profileKey, error: undefined };
     },
     lookupFailed(state, action: PayloadAction<{ taskSid: string; code: string; message: string }>) {
       const { taskSid, code, message } = action.payload;
       const lookup = state.lookupsByTask[taskSid];
       const status: LookupStatus = code === 'profile_not_found' ? 'not_found' : 'failed';
-      state.lookupsByTask[taskSid] = { ...lookup, status, segmentId: undefined, error: { code, message } };
+      state.lookupsByTask[taskSid] = { ...lookup, status, profileKey: undefined, error: { code, message } };
     },
     /** A completed task's lookup is dropped; its profile goes once no other task points at it. */
     taskReleased(state, action: PayloadAction<{ taskSid: string }>) {
-      const segmentId = state.lookupsByTask[action.payload.taskSid]?.segmentId;
+      const profileKey = state.lookupsByTask[action.payload.taskSid]?.profileKey;
       delete state.lookupsByTask[action.payload.taskSid];
-      const stillUsed = Object.values(state.lookupsByTask).some((lookup) => lookup.segmentId === segmentId);
-      if (segmentId && !stillUsed) delete state.profilesById[segmentId];
+      const stillUsed = Object.values(state.lookupsByTask).some((lookup) => lookup.profileKey === profileKey);
+      if (profileKey && !stillUsed) delete state.profilesByKey[profileKey];
     },
   },
 });
@@ -62,6 +67,6 @@ export const selectLookupForTask = (state: RootStateWithPlugin, taskSid: string)
   selectProfileState(state).lookupsByTask[taskSid];
 
 export const selectProfileForTask = (state: RootStateWithPlugin, taskSid: string): CustomerProfile | undefined => {
-  const segmentId = selectLookupForTask(state, taskSid)?.segmentId;
-  return segmentId ? selectProfileState(state).profilesById[segmentId] : undefined;
+  const profileKey = selectLookupForTask(state, taskSid)?.profileKey;
+  return profileKey ? selectProfileState(state).profilesByKey[profileKey] : undefined;
 };

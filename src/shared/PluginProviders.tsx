@@ -34,4 +34,3 @@ export function useStrings(): (key: PluginStringKey, values?: Record<string, str
   const strings = React.useContext(StringsContext);
   return React.useCallback((key, values) => formatString(strings[key] ?? EN_STRINGS[key], values), [strings]);
 }
-
