@@ -1,11 +1,11 @@
 import { BAD_INPUT_CORPUS } from './fixtures/bad-input-corpus';
-import { describeWithSimulator, silenceFunctionLogs, startTestStack, type TestStack } from './support/stack';
+import { silenceFunctionLogs, startTestStack, type TestStack } from './support/stack';
 
 /**
  * The bad-input corpus over HTTP: every case answered 400 with a message that says what is
  * wrong, and not one request reaching Segment.
  */
-describeWithSimulator('the bad-input corpus over HTTP', () => {
+describe('the bad-input corpus over HTTP', () => {
   const OVER_HTTP = BAD_INPUT_CORPUS.filter((item) => !item.jsOnly);
 
   let stack: TestStack;

@@ -1,41 +1,16 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-
 import { startFunctions, type RunningFunctions } from '../../../sandbox/functions/start-functions';
+import {
+  startSegmentSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../../../sandbox/segment-sim/server';
 import { postForm, postJson, type Answer } from './http';
-
-/** The simulator's module (helper-owned, sandbox/segment-sim); loaded by path so these tests type-check before it lands. */
-const SIMULATOR_MODULE = path.resolve(__dirname, '../../../sandbox/segment-sim/server.ts');
-export const simulatorAvailable = existsSync(SIMULATOR_MODULE);
-/** `describe` when the simulator is there, `describe.skip` until then. */
-export const describeWithSimulator = simulatorAvailable ? describe : describe.skip;
-
-export interface SimulatorOptions {
-  spaceId?: string;
-  profileToken?: string;
-  writeKey?: string;
-  faults?: unknown;
-  rateLimitPerSecond?: number;
-}
-
-export interface Simulator {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-  setFaults(faults: unknown): unknown;
-  resetFaults(): unknown;
-}
-
-function startSegmentSimulator(options: SimulatorOptions & { port: number }): Promise<Simulator> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const simulator = require(SIMULATOR_MODULE) as { startSegmentSimulator(options: unknown): Promise<Simulator> };
-  return simulator.startSegmentSimulator(options);
-}
 
 /** Sandbox defaults the simulator accepts. */
 export const SIM_SPACE_ID = 'spa_sandbox';
 export const SIM_PROFILE_TOKEN = 'sandbox-profile-token';
 
+export type Simulator = RunningSimulator;
 type Env = Record<string, string | undefined>;
 
 /** A Functions server (sandbox build) and how a test calls it. */
