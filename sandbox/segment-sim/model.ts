@@ -40,6 +40,11 @@ export interface Profile {
   events: SegmentEvent[];
   /** Segment ids of linked profiles in the other collection (users ↔ accounts). */
   links: string[];
+  /**
+   * Inbound Flex engagements by channel over the profile's whole history, which computed
+   * traits see even where the 14-day events look-back does not.
+   */
+  inboundChannels: Record<string, number>;
   createdAt: string;
   updatedAt: string;
 }

@@ -15,7 +15,8 @@ const LIMITS: Record<Exclude<Resource, 'metadata'>, { default: number; max: numb
   events: { default: 10, max: 100 },
   links: { default: 20, max: 20 },
 };
-const IDENTIFIER_TYPE = /^[a-z0-9_.]+$/;
+// Upper-case types are well-formed but name nothing: identifiers are matched in lower case only.
+const IDENTIFIER_TYPE = /^[A-Za-z0-9_.]+$/;
 
 export interface ProfileRoute {
   spaceId: string;

@@ -188,6 +188,7 @@ export function generateCrowdProfile(index: number, now: number): Profile {
   ].filter((id): id is ExternalId => Boolean(id));
   const events = generateEvents(index * 31 + 11, now, between(random, 8, 40), identity);
   const ltv = Math.round(random() * 500000) / 100;
+  const inboundChannels = countInboundChannels(events);
   const traits: Record<string, TraitRecord> = {
     name: trait(`${capitalise(ids.first)} ${capitalise(ids.last)}`, 'custom', createdAt),
     first_name: trait(capitalise(ids.first), 'custom', createdAt),
@@ -199,7 +200,7 @@ export function generateCrowdProfile(index: number, now: number): Profile {
     created_at: trait(createdAt, 'custom', createdAt),
     lifetime_value: trait(ltv, 'computed_trait', updatedAt),
     total_orders: trait(events.filter((e) => e.event === 'Order Completed').length, 'computed_trait', updatedAt),
-    ...flexComputedTraits(events, updatedAt),
+    ...flexComputedTraits(inboundChannels, updatedAt),
     likelihood_to_churn: trait(Math.round(random() * 100) / 100, 'computed_trait', updatedAt),
     likelihood_to_purchase: trait(Math.round(random() * 100) / 100, 'computed_trait', updatedAt),
     predicted_ltv: trait(Math.round(ltv * (1 + random())), 'computed_trait', updatedAt),
@@ -213,6 +214,7 @@ export function generateCrowdProfile(index: number, now: number): Profile {
     traits,
     events,
     links: index % 10 === 0 ? [accountIdOf(index)] : [],
+    inboundChannels,
     createdAt,
     updatedAt,
   };
@@ -234,26 +236,42 @@ export function generateCrowdAccount(accountIndex: number, now: number): Profile
     },
     events: [],
     links: [`use_sim${(accountIndex * 10).toString(36).padStart(20, '0')}`],
+    inboundChannels: {},
     createdAt,
     updatedAt: createdAt,
   };
 }
 
-/** Total inbounds and Frequent inbound channel, as Unified Profiles' recommended computed traits define them. */
-export function flexComputedTraits(events: SegmentEvent[], at: string): Record<string, TraitRecord> {
-  const inbound = events.filter(
-    (event) => event.event === 'Flex - Engagement Initiated' && event.properties.direction === 'Inbound',
-  );
-  const counts = new Map<string, number>();
-  for (const event of inbound) {
+/** `Flex - Engagement Initiated` with direction Inbound: what both recommended Flex computed traits count. */
+export const isInboundEngagement = (event: SegmentEvent) =>
+  event.event === 'Flex - Engagement Initiated' && event.properties.direction === 'Inbound';
+
+export function countInboundChannels(events: SegmentEvent[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const event of events.filter(isInboundEngagement)) {
     const channel = String(event.properties.channelType ?? '');
-    if (channel) counts.set(channel, (counts.get(channel) ?? 0) + 1);
+    if (channel) counts[channel] = (counts[channel] ?? 0) + 1;
   }
-  const [frequent] = [...counts.entries()].filter(([, count]) => count >= 2).sort((a, b) => b[1] - a[1]);
+  return counts;
+}
+
+/** Total inbounds (event counter) and Frequent inbound channel (most frequent, minimum frequency 2). */
+export function flexComputedTraits(inboundChannels: Record<string, number>, at: string): Record<string, TraitRecord> {
+  const total = Object.values(inboundChannels).reduce((sum, count) => sum + count, 0);
+  const [frequent] = Object.entries(inboundChannels)
+    .filter(([, count]) => count >= 2)
+    .sort((a, b) => b[1] - a[1]);
   return {
-    total_inbounds: trait(inbound.length, 'computed_trait', at),
+    total_inbounds: trait(total, 'computed_trait', at),
     ...(frequent ? { frequent_inbound_channel: trait(frequent[0], 'computed_trait', at) } : {}),
   };
+}
+
+/** The demo's Total inbounds, all on its Frequent inbound channel, as the history behind those traits. */
+function demoInboundChannels(customer: DemoCustomer): Record<string, number> {
+  const total = Number(customer.traits.total_inbounds ?? 0);
+  const channel = String(customer.traits.frequent_inbound_channel ?? 'voice');
+  return total > 0 ? { [channel]: total } : {};
 }
 
 const COMPUTED_DEMO_TRAITS = new Set(['total_inbounds', 'frequent_inbound_channel', 'lifetime_value']);
@@ -287,6 +305,7 @@ function demoProfile(customer: DemoCustomer, index: number, now: number): Profil
     traits,
     events: generateEvents(1_000_000 + index, now, 24, identity),
     links: customer.key === 'marcus' ? [DEMO_ACCOUNT_ID] : [],
+    inboundChannels: demoInboundChannels(customer),
     createdAt,
     updatedAt: new Date(now - DAY_MS).toISOString(),
   };
@@ -307,6 +326,7 @@ function demoAccount(now: number): Profile {
     },
     events: [],
     links: [DEMO_CUSTOMERS.find((customer) => customer.key === 'marcus')!.segmentId],
+    inboundChannels: {},
     createdAt,
     updatedAt: createdAt,
   };
@@ -324,6 +344,7 @@ function edgeCaseProfiles(now: number): Profile[] {
       traits: {},
       events: [],
       links: [],
+      inboundChannels: {},
       createdAt,
       updatedAt: createdAt,
     };

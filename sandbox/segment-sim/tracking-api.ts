@@ -4,7 +4,7 @@ import { invalidRequest, SimResponse } from './errors';
 import type { ExternalId, Profile, SegmentEvent } from './model';
 import { SOURCES } from './model';
 import type { ProfileStore } from './profile-store';
-import { flexComputedTraits } from './seed';
+import { flexComputedTraits, isInboundEngagement } from './seed';
 
 /** Segment's default identity priority (user_id, email, then the rest), with the custom `phone` after email. */
 const PRIORITY = ['user_id', 'email', 'phone', 'anonymous_id'];
@@ -85,8 +85,11 @@ export class TrackingApi {
       related: {},
     };
     profile.events = [event, ...profile.events].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
-    if (event.event?.startsWith('Flex - Engagement'))
-      Object.assign(profile.traits, flexComputedTraits(profile.events, timestamp));
+    if (isInboundEngagement(event)) {
+      const channel = String(event.properties.channelType ?? '');
+      if (channel) profile.inboundChannels[channel] = (profile.inboundChannels[channel] ?? 0) + 1;
+      Object.assign(profile.traits, flexComputedTraits(profile.inboundChannels, timestamp));
+    }
     profile.updatedAt = new Date().toISOString();
     log('accepted');
   }
@@ -108,6 +111,7 @@ export class TrackingApi {
         traits: {},
         events: [],
         links: [],
+        inboundChannels: {},
         createdAt: now,
         updatedAt: now,
       };
@@ -120,6 +124,9 @@ export class TrackingApi {
       target.traits = { ...other.traits, ...target.traits };
       target.events = [...target.events, ...other.events].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
       target.links = [...new Set([...target.links, ...other.links])];
+      for (const [channel, count] of Object.entries(other.inboundChannels)) {
+        target.inboundChannels[channel] = (target.inboundChannels[channel] ?? 0) + count;
+      }
     }
     for (const { type, id } of identifiers) {
       if (hasId(target, type, id) || countOf(target, type) >= limitOf(type)) continue;
