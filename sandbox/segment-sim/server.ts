@@ -50,7 +50,8 @@ const STATUS_ERRORS: Record<number, [string, string]> = {
   504: ['gateway_timeout', 'Gateway timeout.'],
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: an injected minute of latency must not keep a closing test process alive.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** The user name of `Authorization: Basic base64(user:password)`, when the password is empty as Segment requires. */
 function basicUser(header: string | undefined): string | undefined {
