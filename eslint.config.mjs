@@ -5,7 +5,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'coverage/', '**/node_modules/', 'serverless/dist/', '.sandbox-data/'] },
+  // public/appConfig*.js are Flex's own config scripts (a global read by Flex), not modules.
+  { ignores: ['build/', 'coverage/', '**/node_modules/', 'serverless/dist/', '.sandbox-data/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +25,10 @@ export default tseslint.config(
     // The plugin runs inside Flex: nothing from the sandbox may reach its bundle.
     files: ['src/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/sandbox/**'], message: 'The plugin must not import sandbox code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/sandbox/**'], message: 'The plugin must not import sandbox code.' }] },
+      ],
     },
   },
   prettier,

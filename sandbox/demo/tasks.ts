@@ -86,6 +86,12 @@ export const DEMO_TASKS: DemoTask[] = [
     taskChannelUniqueName: 'voice',
     channelType: 'voice',
     label: 'Outbound call',
-    attributes: { direction: 'outbound', from: CONTACT_CENTER, to: '+393471234567', outbound_to: '+393471234567', name: 'Sofia Rossi' },
+    attributes: {
+      direction: 'outbound',
+      from: CONTACT_CENTER,
+      to: '+393471234567',
+      outbound_to: '+393471234567',
+      name: 'Sofia Rossi',
+    },
   },
 ];
