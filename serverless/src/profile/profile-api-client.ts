@@ -169,6 +169,7 @@ export class ProfileApiClient {
       return { failure: { retryable: false, error: authFailed(status) } };
     }
     if (status === 429) {
+      this.pacer.tooFast();
       log({ outcome: 'rate_limited', status, requestId });
       return {
         failure: {
@@ -199,6 +200,7 @@ export class ProfileApiClient {
     try {
       const body = JSON.parse(text) as T;
       if (body === null || typeof body !== 'object') throw new SyntaxError('not an object');
+      this.pacer.accepted();
       log({ outcome: 'ok', status, requestId });
       return { body };
     } catch {

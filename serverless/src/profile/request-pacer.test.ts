@@ -12,14 +12,25 @@ describe('RequestPacer', () => {
     expect(await waits).toEqual([0, 0, 0, 1000, 1000, 1000, 2000]);
   });
 
-  it('never lets more than the limit start within one window (100 per 1.05 s by default)', async () => {
+  it('never lets more than the limit start within one window (100 per 1.1 s by default)', async () => {
     const pacer = new RequestPacer();
     const starts: number[] = [];
     const all = Promise.all(Array.from({ length: 350 }, () => pacer.take().then(() => starts.push(Date.now()))));
     await jest.advanceTimersByTimeAsync(10_000);
     await all;
     for (let i = 100; i < starts.length; i += 1) expect(starts[i] - starts[i - 100]).toBeGreaterThanOrEqual(1000);
-    expect(starts[349] - starts[0]).toBeLessThanOrEqual(3 * 1050 + 10);
+    expect(starts[349] - starts[0]).toBeLessThanOrEqual(3 * 1100 + 10);
+  });
+
+  it('leaves more room after a 429 and drifts back as requests go through', () => {
+    const pacer = new RequestPacer(100, 1000);
+    pacer.tooFast();
+    pacer.tooFast();
+    expect(pacer.currentWindowMs()).toBe(1200);
+    for (let i = 0; i < 100; i += 1) pacer.accepted();
+    expect(pacer.currentWindowMs()).toBe(1000);
+    for (let i = 0; i < 30; i += 1) pacer.tooFast();
+    expect(pacer.currentWindowMs()).toBe(2000);
   });
 
   it('frees slots as time passes', async () => {

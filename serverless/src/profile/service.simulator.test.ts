@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNEL_CASES } from '../../test/fixtures/channel-attributes';
 import { ApiError } from '../http/api-error';
+import { RequestPacer } from './request-pacer';
 import { createProfileService } from './service';
 import { silentLookupLogger, silentUpstreamLogger } from './upstream-log';
 
@@ -21,6 +22,8 @@ interface RunningSimulator {
 describeWithSimulator('lookup against the Segment simulator', () => {
   let simulator: RunningSimulator;
   let url: string;
+  // One pacer for every service here, as getProfileService shares one per space: the simulator enforces 100/s.
+  const pacer = new RequestPacer();
 
   beforeAll(async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,7 +44,7 @@ describeWithSimulator('lookup against the Segment simulator', () => {
         defaultCountry: 'US',
         identifierPriority: [],
       },
-      { logger: silentUpstreamLogger, lookupLogger: silentLookupLogger },
+      { logger: silentUpstreamLogger, lookupLogger: silentLookupLogger, pacer },
     );
 
   it.each(CHANNEL_CASES.map((item) => [item.name, item] as const))('%s', async (_, item) => {
