@@ -28,6 +28,6 @@ export default class UnifiedProfilesPlugin extends FlexPlugin {
     });
     registerPluginProviders(flex, { strings });
     registerCustomerProfile(flex, manager, functions, strings);
-    registerUnifySetup(flex, manager);
+    registerUnifySetup(flex, manager, functions);
   }
 }

@@ -1,3 +1,4 @@
+import type { UnifyConfigView } from '../../serverless/src/config/unify-config-view';
 import type { ApiErrorBody, ProfileEventsResponse, ProfileLookupResponse } from '../../serverless/src/profile/types';
 
 /** What went wrong calling the Functions, in the backend's own error codes. */
@@ -32,6 +33,8 @@ export interface ProfileLookupRequest {
 export interface FunctionsClient {
   lookupProfile(request: ProfileLookupRequest, signal?: AbortSignal): Promise<ProfileLookupResponse>;
   nextProfileEvents(request: { segmentId: string; next: string; types?: string[] }): Promise<ProfileEventsResponse>;
+  /** The Segment connection as the Functions hold it (supervisors and admins; the token only as set or not). */
+  readUnifyConfig(): Promise<{ config: UnifyConfigView }>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -79,5 +82,6 @@ export function createFunctionsClient({
   return {
     lookupProfile: (request, signal) => post<ProfileLookupResponse>('/profile', { ...request }, signal),
     nextProfileEvents: (request) => post<ProfileEventsResponse>('/profile-events', { ...request }),
+    readUnifyConfig: () => post<{ config: UnifyConfigView }>('/unify-config', {}),
   };
 }

@@ -7,6 +7,7 @@ import type { ITask } from '@twilio/flex-ui';
 import { BackendError, FunctionsClient, ProfileLookupRequest } from '../backend/FunctionsClient';
 import { PLUGIN_NAMESPACE } from '../shared/namespace';
 import { pluginReducer } from '../shared/pluginState';
+import { fakeFunctionsClient } from '../shared/test-support/fakeFunctionsClient';
 import { renderWithProviders } from '../shared/test-support/renderWithProviders';
 import { CustomerTabContent } from './CustomerTab';
 import { createProfileLoader } from './profileLoader';
@@ -17,17 +18,14 @@ const TASK = { taskSid: 'WT1', attributes: { from: '+14155550100', direction: 'i
 /** A Functions client whose answers the test scripts, recording what it was asked. */
 function scriptedFunctions(...answers: Array<() => Promise<unknown>>) {
   const requests: ProfileLookupRequest[] = [];
-  const client: FunctionsClient = {
+  const client = fakeFunctionsClient({
     lookupProfile: async (request) => {
       requests.push(request);
       const answer = answers.shift();
       if (!answer) throw new Error('No scripted answer left.');
       return (await answer()) as never;
     },
-    nextProfileEvents: async () => {
-      throw new Error('not used');
-    },
-  };
+  });
   return { client, requests };
 }
 

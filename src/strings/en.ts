@@ -29,6 +29,21 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifyForbidden: 'Only supervisors and administrators can set up the Segment connection.',
   UnifiedProfilesUnifyDocsHint:
     'Set SEGMENT_SPACE_ID and SEGMENT_PROFILE_API_TOKEN in the Functions service, as docs/configuration.md explains.',
+  UnifiedProfilesUnifyConnectionHeading: 'Connection',
+  UnifiedProfilesUnifyLoading: 'Reading the connection settings…',
+  UnifiedProfilesUnifyLoadFailed: 'The connection settings could not be read',
+  UnifiedProfilesUnifyReady: 'Ready: agents see customer profiles.',
+  UnifiedProfilesUnifyMissing: 'Not connected. Missing in the Functions service: {{missing}}.',
+  UnifiedProfilesUnifyRegion: 'Profile API',
+  UnifiedProfilesUnifyRegionUs: 'United States ({{host}})',
+  UnifiedProfilesUnifyRegionEu: 'Europe ({{host}})',
+  UnifiedProfilesUnifyRegionOther: 'Other host ({{host}})',
+  UnifiedProfilesUnifySpace: 'Unify space',
+  UnifiedProfilesUnifyNotSet: 'Not set',
+  UnifiedProfilesUnifyToken: 'Profile API token',
+  UnifiedProfilesUnifyTokenSet: 'Set (kept in the Functions service)',
+  UnifiedProfilesUnifyPriority: 'Identifier priority',
+  UnifiedProfilesUnifyCountry: 'Default phone country',
 } as const;
 
 export type PluginStringKey = keyof typeof EN_STRINGS;

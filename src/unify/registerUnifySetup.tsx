@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
 
+import type { FunctionsClient } from '../backend/FunctionsClient';
 import { canSetUpUnify } from './roles';
 import { UnifyNavLink } from './UnifyNavLink';
 import { UnifySetupView } from './UnifySetupView';
@@ -8,14 +9,14 @@ import { UnifySetupView } from './UnifySetupView';
 export const UNIFY_VIEW_NAME = 'unified-profiles-unify';
 
 /** The "Unify" entry in Flex's side nav, for supervisors and admins, and the view it opens. */
-export function registerUnifySetup(flex: typeof Flex, manager: Flex.Manager): void {
+export function registerUnifySetup(flex: typeof Flex, manager: Flex.Manager, functions: FunctionsClient): void {
   if (!canSetUpUnify(manager.user.roles)) return;
 
   flex.SideNav.Content.add(<UnifyNavLink key={UNIFY_VIEW_NAME} viewName={UNIFY_VIEW_NAME} />);
 
   flex.ViewCollection.Content.add(
     <flex.View name={UNIFY_VIEW_NAME} key={UNIFY_VIEW_NAME}>
-      <UnifySetupView />
+      <UnifySetupView functions={functions} />
     </flex.View>,
   );
 }
