@@ -56,6 +56,8 @@ describe('Customer tab in the sandbox', () => {
     await page.goto(`${SANDBOX_URL}/?role=admin`);
     await page.getByRole('button', { name: 'Unify' }).click();
     await page.getByRole('heading', { name: 'Segment Unify' }).waitFor();
+    await page.getByText('Ready: agents see customer profiles.').waitFor();
+    expect(await page.getByText('spa_sandbox').isVisible()).toBe(true);
 
     await page.goto(`${SANDBOX_URL}/?role=agent`);
     await page.getByRole('button', { name: 'Agent Desktop' }).waitFor();
