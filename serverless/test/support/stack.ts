@@ -83,11 +83,22 @@ export async function startTestStack(simulatorOptions: SimulatorOptions = {}): P
   };
 }
 
-/** Keeps the Functions' one-line logs out of the test output (they are checked where it matters). */
-export function silenceFunctionLogs(): void {
+/**
+ * Keeps the Functions' log lines (they run in the test's process) out of the test output, and
+ * collects them so a test can check what they hold.
+ */
+export function captureFunctionLogs(): string[] {
+  const lines: string[] = [];
+  const record = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
   beforeAll(() => {
-    jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    jest.spyOn(console, 'log').mockImplementation(record);
+    jest.spyOn(console, 'error').mockImplementation(record);
   });
   afterAll(() => jest.restoreAllMocks());
+  return lines;
+}
+
+/** As captureFunctionLogs, for tests that do not read the lines. */
+export function silenceFunctionLogs(): void {
+  captureFunctionLogs();
 }
