@@ -1,14 +1,12 @@
 import * as React from 'react';
 import { ITask, withTaskContext } from '@twilio/flex-ui';
 import { useSelector } from 'react-redux';
-import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
-import { Spinner } from '@twilio-paste/core/spinner';
-import { Text } from '@twilio-paste/core/text';
 
 import { NETWORK_ERROR_CODE } from '../backend/FunctionsClient';
 import { useStrings } from '../shared/PluginProviders';
+import { LoadingStatus, TitledAlert } from '../shared/StatusMessages';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import { CustomerSearch } from './CustomerSearch';
 import type { ProfileLoader } from './profileLoader';
@@ -38,9 +36,8 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
 
   if (!lookup || lookup.status === 'loading') {
     return (
-      <Box padding="space60" display="flex" columnGap="space30" alignItems="center" role="status">
-        <Spinner decorative={true} title="" />
-        <Text as="span">{t('UnifiedProfilesLoading')}</Text>
+      <Box padding="space60">
+        <LoadingStatus>{t('UnifiedProfilesLoading')}</LoadingStatus>
       </Box>
     );
   }
@@ -56,12 +53,9 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
   if (lookup.status === 'not_found') {
     return (
       <Box padding="space60">
-        <Alert variant="neutral">
-          <Text as="strong" fontWeight="fontWeightSemibold">
-            {t('UnifiedProfilesNotFoundTitle')}
-          </Text>
-          <Text as="p">{t('UnifiedProfilesNotFoundBody')}</Text>
-        </Alert>
+        <TitledAlert variant="neutral" title={t('UnifiedProfilesNotFoundTitle')}>
+          {t('UnifiedProfilesNotFoundBody')}
+        </TitledAlert>
         <CustomerSearch taskSid={taskSid} initialValue={lookup.searchedIdentifier} onSearch={search} />
       </Box>
     );
@@ -73,14 +67,9 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
       : void loader.loadForTask(taskSid, task.attributes, { force: true });
   return (
     <Box padding="space60">
-      <Alert variant="error">
-        <Text as="strong" fontWeight="fontWeightSemibold">
-          {t('UnifiedProfilesErrorTitle')}
-        </Text>
-        <Text as="p">
-          {lookup.error?.code === NETWORK_ERROR_CODE ? t('UnifiedProfilesNetworkError') : lookup.error?.message}
-        </Text>
-      </Alert>
+      <TitledAlert variant="error" title={t('UnifiedProfilesErrorTitle')}>
+        {lookup.error?.code === NETWORK_ERROR_CODE ? t('UnifiedProfilesNetworkError') : lookup.error?.message}
+      </TitledAlert>
       <Box marginTop="space40">
         <Button variant="secondary" onClick={retry}>
           {t('UnifiedProfilesRetry')}

@@ -4,12 +4,12 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
-import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
 import type { UnifyConfigView } from '../../serverless/src/config/unify-config-view';
 import type { FunctionsClient } from '../backend/FunctionsClient';
 import { useStrings } from '../shared/PluginProviders';
+import { LoadingStatus, TitledAlert } from '../shared/StatusMessages';
 import { useUnifyConfig } from './useUnifyConfig';
 
 const REGION_HOSTS: Record<string, 'UnifiedProfilesUnifyRegionUs' | 'UnifiedProfilesUnifyRegionEu'> = {
@@ -68,20 +68,12 @@ export function UnifySetupView({ functions }: { functions: FunctionsClient }) {
       <Heading as="h2" variant="heading40">
         {t('UnifiedProfilesUnifyConnectionHeading')}
       </Heading>
-      {state.status === 'loading' && (
-        <Box display="flex" columnGap="space30" alignItems="center" role="status">
-          <Spinner decorative={true} title="" />
-          <Text as="span">{t('UnifiedProfilesUnifyLoading')}</Text>
-        </Box>
-      )}
+      {state.status === 'loading' && <LoadingStatus>{t('UnifiedProfilesUnifyLoading')}</LoadingStatus>}
       {state.status === 'failed' && (
         <>
-          <Alert variant="error">
-            <Text as="strong" fontWeight="fontWeightSemibold">
-              {t('UnifiedProfilesUnifyLoadFailed')}
-            </Text>
-            <Text as="p">{state.message}</Text>
-          </Alert>
+          <TitledAlert variant="error" title={t('UnifiedProfilesUnifyLoadFailed')}>
+            {state.message}
+          </TitledAlert>
           <Box marginTop="space40">
             <Button variant="secondary" onClick={reload}>
               {t('UnifiedProfilesRetry')}
