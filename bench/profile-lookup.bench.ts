@@ -1,0 +1,167 @@
+/**
+ * `npm run bench profile-lookup`: /profile served in-process by twilio-run (no fork, no reload),
+ * against the Segment simulator with 200 ms of injected latency. Loopback only; stops by itself.
+ *
+ * - cold: the first lookup of each demo customer (traits fit one page), median, divided by the upstream latency
+ * - warm: the same customer again (served from the per-instance cache)
+ * - burst: 1,000 lookups of 300 distinct customers at once, the simulator enforcing 100 requests/s
+ */
+import { startFunctions } from '../sandbox/functions/start-functions';
+import { startSegmentSimulator } from '../sandbox/segment-sim/server';
+import { DEMO_CUSTOMERS } from '../sandbox/demo/customers';
+import { crowdIdentifiers } from '../sandbox/segment-sim/seed';
+
+const LATENCY_MS = 200;
+const BURST_LOOKUPS = 1_000;
+const BURST_CUSTOMERS = 300;
+const SEGMENT = { SEGMENT_SPACE_ID: 'spa_sandbox', SEGMENT_PROFILE_API_TOKEN: 'sandbox-profile-token' };
+const TARGETS = { coldRatio: 1.1, warmMs: 20, burstFailures: 0 };
+const HARD_STOP_MS = 180_000;
+
+interface Timed {
+  ms: number;
+  status: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const say = (line: string) => void process.stdout.write(`${line}\n`);
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+async function timedPost(url: string, body: Record<string, unknown>): Promise<Timed> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ Token: 'sandbox-agent', ...body }),
+  });
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, status: response.status };
+}
+
+/** One direct Profile API call, as the Functions make it: the latency a lookup cannot beat. */
+async function upstreamLatency(segmentUrl: string, identifier: string): Promise<number> {
+  const auth = Buffer.from(`${SEGMENT.SEGMENT_PROFILE_API_TOKEN}:`).toString('base64');
+  const [type, value] = [identifier.slice(0, identifier.indexOf(':')), identifier.slice(identifier.indexOf(':') + 1)];
+  const url = `${segmentUrl}/v1/spaces/${SEGMENT.SEGMENT_SPACE_ID}/collections/users/profiles/${type}:${encodeURIComponent(value)}/traits?limit=200`;
+  const times: number[] = [];
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { Authorization: `Basic ${auth}` } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`the simulator answered ${response.status} to a direct traits call`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+async function main(): Promise<boolean> {
+  const simulator = await startSegmentSimulator({
+    port: 0,
+    faults: { latencyMs: LATENCY_MS },
+    rateLimitPerSecond: 100,
+  });
+  const functions = await startFunctions({
+    port: 0,
+    variant: 'sandbox',
+    env: { ...SEGMENT, SEGMENT_PROFILE_API_URL: simulator.url, UNIFIED_PROFILES_SANDBOX_AUTH: 'true' },
+  });
+  const profileUrl = `${functions.url}/profile`;
+  const sim = (path: string, method = 'GET') => fetch(`${simulator.url}${path}`, { method });
+  try {
+    // Ana (a demo customer) has 14 traits: one page. The burst uses the simulator's generated crowd.
+    const coldCustomers = DEMO_CUSTOMERS.filter((customer) => customer.email).map(
+      (customer) => `email:${customer.email}`,
+    );
+    const coldCustomer = coldCustomers[0];
+    const burstCustomers = Array.from(
+      { length: BURST_CUSTOMERS },
+      (_, index) => `phone:${crowdIdentifiers(index + 1).phone}`,
+    );
+
+    const latencyMs = await upstreamLatency(simulator.url, coldCustomer);
+    // Loads the Function's module without touching Segment, so "cold" measures the lookup, not require().
+    await timedPost(profileUrl, {});
+
+    const coldTimes: number[] = [];
+    for (const identifier of coldCustomers) {
+      const cold = await timedPost(profileUrl, { identifier });
+      if (cold.status !== 200) throw new Error(`a cold lookup answered ${cold.status}`);
+      coldTimes.push(cold.ms);
+    }
+    const coldMs = percentile(
+      coldTimes.sort((a, b) => a - b),
+      50,
+    );
+    const warmTimes: number[] = [];
+    for (let round = 0; round < 20; round += 1)
+      warmTimes.push((await timedPost(profileUrl, { identifier: coldCustomer })).ms);
+    const warmMs = warmTimes.sort((a, b) => a - b)[10];
+
+    await sim('/__sim/requests', 'DELETE');
+    const burstStarted = performance.now();
+    const burst = await Promise.all(
+      Array.from({ length: BURST_LOOKUPS }, (_, index) =>
+        timedPost(profileUrl, { identifier: burstCustomers[index % burstCustomers.length] }),
+      ),
+    );
+    const burstMs = performance.now() - burstStarted;
+    const { requests } = (await (await sim('/__sim/requests')).json()) as { requests: Array<{ status: number }> };
+    const upstreamCalls = requests.length;
+    const upstream429s = requests.filter((request) => request.status === 429).length;
+    const failures = burst.filter((lookup) => lookup.status !== 200);
+    const burstTimes = burst.map((lookup) => lookup.ms).sort((a, b) => a - b);
+
+    const figures = {
+      upstreamLatencyMs: round(latencyMs),
+      coldLookups: coldTimes.length,
+      coldLookupMedianMs: round(coldMs),
+      coldLookupMaxMs: round(coldTimes[coldTimes.length - 1]),
+      coldOverUpstream: round(coldMs / latencyMs, 3),
+      warmLookupMs: round(warmMs, 2),
+      burstLookups: BURST_LOOKUPS,
+      burstCustomers: BURST_CUSTOMERS,
+      burstUpstreamCalls: upstreamCalls,
+      burstUpstream429s: upstream429s,
+      burstFailed: failures.length,
+      burstFailedStatuses: [...new Set(failures.map((lookup) => lookup.status))],
+      burstP50Ms: round(percentile(burstTimes, 50)),
+      burstP99Ms: round(percentile(burstTimes, 99)),
+      burstTotalS: round(burstMs / 1000, 2),
+    };
+    for (const [name, value] of Object.entries(figures)) say(`${name.padEnd(22)} ${JSON.stringify(value)}`);
+    const within =
+      figures.coldOverUpstream <= TARGETS.coldRatio &&
+      figures.warmLookupMs < TARGETS.warmMs &&
+      figures.burstFailed <= TARGETS.burstFailures;
+    say(
+      `targets: cold/upstream ≤ ${TARGETS.coldRatio}, warm < ${TARGETS.warmMs} ms, burst failures ${TARGETS.burstFailures}: ` +
+        (within ? 'met' : 'NOT met'),
+    );
+    return within;
+  } finally {
+    await functions.close();
+    await simulator.close();
+  }
+}
+
+const hardStop = setTimeout(() => {
+  say(`profile-lookup bench did not finish in ${HARD_STOP_MS / 1000} s`);
+  process.exit(1);
+}, HARD_STOP_MS);
+hardStop.unref();
+
+// The Functions run in this process; their one-line logs would drown the figures.
+console.log = () => undefined;
+console.error = () => undefined;
+
+main()
+  .then((within) => {
+    process.exitCode = within ? 0 : 1;
+  })
+  .catch((error: unknown) => {
+    say(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  });
