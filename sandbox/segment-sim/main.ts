@@ -10,7 +10,9 @@ startSegmentSimulator({
   profileToken: env.SEGMENT_PROFILE_API_TOKEN || undefined,
   writeKey: env.SEGMENT_WRITE_KEY || undefined,
   customers: env.SEGMENT_SIM_CUSTOMERS ? Number(env.SEGMENT_SIM_CUSTOMERS) : undefined,
+  seed: env.SEGMENT_SIM_SEED ? Number(env.SEGMENT_SIM_SEED) : undefined,
   rateLimitPerSecond: env.SEGMENT_SIM_RATE_LIMIT ? Number(env.SEGMENT_SIM_RATE_LIMIT) : undefined,
+  rateLimitStrategy: env.SEGMENT_SIM_RATE_LIMIT_STRATEGY === 'token-bucket' ? 'token-bucket' : undefined,
   faults: faultsFromEnv(env),
 }).then(
   (simulator) => console.log(`Segment simulator on ${simulator.url}`),

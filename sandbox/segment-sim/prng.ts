@@ -17,3 +17,11 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 export function between(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
 }
+
+/** The data set's default seed: `SEGMENT_SIM_SEED` or the `seed` option picks another. */
+export const DEFAULT_SEED = 1;
+
+/** Folds the data set's seed into a per-record seed; the default seed leaves it unchanged. */
+export function withSeed(seed: number, recordSeed: number): number {
+  return (recordSeed + Math.imul(seed - DEFAULT_SEED, 0x9e3779b1)) >>> 0;
+}

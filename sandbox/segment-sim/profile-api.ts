@@ -232,7 +232,12 @@ function eventsAnswer(
     },
     context,
   );
-  return { status: 200, body: { data: slice, cursor } };
+  // As in Segment's example, each event names the profile it belongs to under `related`.
+  const data = slice.map((event) => ({
+    ...event,
+    related: { ...event.related, [route.collection]: profile.segmentId },
+  }));
+  return { status: 200, body: { data, cursor } };
 }
 
 function linksAnswer(profile: Profile, query: URLSearchParams, context: ProfileApiContext): SimResponse {
@@ -240,7 +245,11 @@ function linksAnswer(profile: Profile, query: URLSearchParams, context: ProfileA
   const data = profile.links
     .map((segmentId) => context.store.get(segmentId))
     .filter((linked): linked is Profile => Boolean(linked))
-    .map((linked) => ({ to_collection: linked.collection, external_ids: linked.externalIds }));
+    .map((linked) => ({
+      to_collection: linked.collection,
+      // The documented links example lists external ids without first_message_id.
+      external_ids: linked.externalIds.map(({ first_message_id: _omitted, ...id }) => id),
+    }));
   // The documented links example carries no cursor; a profile's links fit one page here.
   return { status: 200, body: { data } };
 }

@@ -1,4 +1,5 @@
 import type { Collection, ExternalId, Profile } from './model';
+import { DEFAULT_SEED } from './prng';
 import { crowdIdentifiers, crowdIndexOf, fixedProfiles, generateCrowdAccount, generateCrowdProfile } from './seed';
 
 const CROWD_CACHE_SIZE = 5000;
@@ -16,8 +17,9 @@ export class ProfileStore {
   constructor(
     readonly crowdSize: number,
     readonly now: number,
+    readonly seed = DEFAULT_SEED,
   ) {
-    for (const profile of fixedProfiles(now)) this.put(profile);
+    for (const profile of fixedProfiles(now, seed)) this.put(profile);
   }
 
   /** A profile by `type:value` (or a `use_…` segment id), or undefined. */
@@ -72,13 +74,13 @@ export class ProfileStore {
       if (!match || (type !== 'group_id' && type !== 'segment_id')) return undefined;
       const accountIndex = match[1] !== undefined ? Number(match[1]) : parseInt(match[2], 36);
       if (accountIndex * 10 >= this.crowdSize) return undefined;
-      return this.cached(`acc:${accountIndex}`, () => generateCrowdAccount(accountIndex, this.now));
+      return this.cached(`acc:${accountIndex}`, () => generateCrowdAccount(accountIndex, this.now, this.seed));
     }
     const index = crowdIndexOf(type, value);
     if (index === undefined || index < 0 || index >= this.crowdSize) return undefined;
-    const segmentId = crowdIdentifiers(index).segmentId;
+    const segmentId = crowdIdentifiers(index, this.seed).segmentId;
     if (this.profiles.has(segmentId)) return undefined; // written to: held in the map and indexed there
-    return this.cached(segmentId, () => generateCrowdProfile(index, this.now));
+    return this.cached(segmentId, () => generateCrowdProfile(index, this.now, this.seed));
   }
 
   private cached(key: string, make: () => Profile): Profile {

@@ -2,7 +2,7 @@ import { DEMO_CUSTOMERS, DemoCustomer } from '../demo/customers';
 import { EDGE_CASES } from './edge-cases';
 import type { Collection, ExternalId, Profile, SegmentEvent, TraitClass, TraitRecord } from './model';
 import { SOURCES } from './model';
-import { between, createRandom, pick } from './prng';
+import { between, createRandom, DEFAULT_SEED, pick, withSeed } from './prng';
 
 const FIRST_NAMES = [
   'olivia',
@@ -137,8 +137,8 @@ export function generateEvents(seed: number, now: number, count: number, identit
 }
 
 /** The crowd's identifiers are derived from the index, so a lookup needs no index built at start-up. */
-export const crowdIdentifiers = (index: number) => {
-  const random = createRandom(index * 7919 + 17);
+export const crowdIdentifiers = (index: number, seed = DEFAULT_SEED) => {
+  const random = createRandom(withSeed(seed, index * 7919 + 17));
   const first = pick(random, FIRST_NAMES);
   const last = pick(random, LAST_NAMES);
   return {
@@ -175,9 +175,9 @@ export function accountIdOf(userIndex: number): string {
     .padStart(20, '0')}`;
 }
 
-export function generateCrowdProfile(index: number, now: number): Profile {
-  const ids = crowdIdentifiers(index);
-  const random = createRandom(index * 104729 + 3);
+export function generateCrowdProfile(index: number, now: number, seed = DEFAULT_SEED): Profile {
+  const ids = crowdIdentifiers(index, seed);
+  const random = createRandom(withSeed(seed, index * 104729 + 3));
   const createdAt = new Date(now - between(random, 20, 900) * DAY_MS).toISOString();
   const updatedAt = new Date(now - between(random, 0, 13) * DAY_MS).toISOString();
   const identity = [
@@ -186,7 +186,7 @@ export function generateCrowdProfile(index: number, now: number): Profile {
     externalId('phone', ids.phone, 'users', createdAt, `msg_id_${index}_3`),
     externalId('anonymous_id', ids.anonymousId, 'users', createdAt, `msg_id_${index}_4`),
   ].filter((id): id is ExternalId => Boolean(id));
-  const events = generateEvents(index * 31 + 11, now, between(random, 8, 40), identity);
+  const events = generateEvents(withSeed(seed, index * 31 + 11), now, between(random, 8, 40), identity);
   const ltv = Math.round(random() * 500000) / 100;
   const inboundChannels = countInboundChannels(events);
   const traits: Record<string, TraitRecord> = {
@@ -220,8 +220,8 @@ export function generateCrowdProfile(index: number, now: number): Profile {
   };
 }
 
-export function generateCrowdAccount(accountIndex: number, now: number): Profile {
-  const random = createRandom(accountIndex * 15485863 + 5);
+export function generateCrowdAccount(accountIndex: number, now: number, seed = DEFAULT_SEED): Profile {
+  const random = createRandom(withSeed(seed, accountIndex * 15485863 + 5));
   const createdAt = new Date(now - between(random, 200, 2000) * DAY_MS).toISOString();
   const groupId = `grp_sim_${accountIndex}`;
   const company = `${capitalise(pick(random, LAST_NAMES))} ${pick(random, ['Logistics', 'Foods', 'Studio', 'Labs', 'Retail'])}`;
@@ -276,7 +276,27 @@ function demoInboundChannels(customer: DemoCustomer): Record<string, number> {
 
 const COMPUTED_DEMO_TRAITS = new Set(['total_inbounds', 'frequent_inbound_channel', 'lifetime_value']);
 
-function demoProfile(customer: DemoCustomer, index: number, now: number): Profile {
+/** Accounts (B2B customers) that some demo callers belong to: `group_id` in the accounts collection. */
+export const DEMO_ACCOUNTS = [
+  {
+    segmentId: 'use_2Johnson0Logistics0Acct00',
+    groupId: 'grp_johnson_logistics',
+    name: 'Johnson Logistics',
+    plan: 'Enterprise',
+    employees: 240,
+    members: ['marcus'],
+  },
+  {
+    segmentId: 'use_2Rossi0Design0Studio0Acct',
+    groupId: 'grp_rossi_design_studio',
+    name: 'Rossi Design Studio',
+    plan: 'Premium',
+    employees: 18,
+    members: ['sofia', 'ana'],
+  },
+];
+
+function demoProfile(customer: DemoCustomer, index: number, now: number, seed: number): Profile {
   const createdAt = new Date(now - (400 + index * 30) * DAY_MS).toISOString();
   const identity = [
     customer.userId && externalId('user_id', customer.userId, 'users', createdAt, `msg_demo_${customer.key}_1`),
@@ -292,9 +312,12 @@ function demoProfile(customer: DemoCustomer, index: number, now: number): Profil
     ]),
   );
   const premium = customer.traits.plan === 'Premium' || customer.traits.plan === 'Enterprise';
+  const lifetimeValue = Number(customer.traits.lifetime_value ?? (premium ? 2400 : 180));
+  // Predictions are percentiles (0..1) except lifetime value, which Segment gives in USD.
   Object.assign(traits, {
     likelihood_to_churn: trait(premium ? 0.12 : 0.64, 'computed_trait', createdAt),
     likelihood_to_purchase: trait(premium ? 0.87 : 0.35, 'computed_trait', createdAt),
+    predicted_ltv: trait(Math.round(lifetimeValue * 1.35), 'computed_trait', createdAt),
     high_value_customers: trait(premium, 'audience', createdAt),
     newsletter_subscribers: trait(index % 2 === 0, 'audience', createdAt),
   });
@@ -303,36 +326,36 @@ function demoProfile(customer: DemoCustomer, index: number, now: number): Profil
     collection: 'users',
     externalIds: identity,
     traits,
-    events: generateEvents(1_000_000 + index, now, 24, identity),
-    links: customer.key === 'marcus' ? [DEMO_ACCOUNT_ID] : [],
+    events: generateEvents(withSeed(seed, 1_000_000 + index), now, 24, identity),
+    links: DEMO_ACCOUNTS.filter((account) => account.members.includes(customer.key)).map(
+      (account) => account.segmentId,
+    ),
     inboundChannels: demoInboundChannels(customer),
     createdAt,
     updatedAt: new Date(now - DAY_MS).toISOString(),
   };
 }
 
-const DEMO_ACCOUNT_ID = 'use_2Johnson0Logistics0Acct00';
-
-function demoAccount(now: number): Profile {
-  const createdAt = new Date(now - 900 * DAY_MS).toISOString();
+function demoAccount(account: (typeof DEMO_ACCOUNTS)[number], index: number, now: number): Profile {
+  const createdAt = new Date(now - (900 + index * 50) * DAY_MS).toISOString();
   return {
-    segmentId: DEMO_ACCOUNT_ID,
+    segmentId: account.segmentId,
     collection: 'accounts',
-    externalIds: [externalId('group_id', 'grp_johnson_logistics', 'accounts', createdAt, 'msg_demo_account_1')],
+    externalIds: [externalId('group_id', account.groupId, 'accounts', createdAt, `msg_demo_account_${index}`)],
     traits: {
-      name: trait('Johnson Logistics', 'custom', createdAt, SOURCES.crm),
-      plan: trait('Enterprise', 'custom', createdAt, SOURCES.crm),
-      employees: trait(240, 'custom', createdAt, SOURCES.crm),
+      name: trait(account.name, 'custom', createdAt, SOURCES.crm),
+      plan: trait(account.plan, 'custom', createdAt, SOURCES.crm),
+      employees: trait(account.employees, 'custom', createdAt, SOURCES.crm),
     },
     events: [],
-    links: [DEMO_CUSTOMERS.find((customer) => customer.key === 'marcus')!.segmentId],
+    links: account.members.map((key) => DEMO_CUSTOMERS.find((customer) => customer.key === key)!.segmentId),
     inboundChannels: {},
     createdAt,
     updatedAt: createdAt,
   };
 }
 
-function edgeCaseProfiles(now: number): Profile[] {
+function edgeCaseProfiles(now: number, seed: number): Profile[] {
   const createdAt = new Date(now - 100 * DAY_MS).toISOString();
   const base = (segmentId: string, userId: string, email?: string): Profile => {
     const ids = [externalId('user_id', userId, 'users', createdAt, `msg_${userId}`)];
@@ -356,7 +379,7 @@ function edgeCaseProfiles(now: number): Profile[] {
   manyTraits.traits.name = trait('Trait Collector', 'custom', createdAt);
   const manyEvents = base(EDGE_CASES.manyEvents.segmentId, EDGE_CASES.manyEvents.userId);
   manyEvents.traits.name = trait('Busy Bee', 'custom', createdAt);
-  manyEvents.events = generateEvents(424242, now, 5000, manyEvents.externalIds);
+  manyEvents.events = generateEvents(withSeed(seed, 424242), now, 5000, manyEvents.externalIds);
   const nonLatin = base(EDGE_CASES.nonLatin.segmentId, EDGE_CASES.nonLatin.userId, EDGE_CASES.nonLatin.email);
   Object.assign(nonLatin.traits, {
     name: trait('田中 美咲', 'custom', createdAt),
@@ -369,10 +392,10 @@ function edgeCaseProfiles(now: number): Profile[] {
 }
 
 /** The hand-made part of the data set: demo customers, their account and the edge cases. */
-export function fixedProfiles(now: number): Profile[] {
+export function fixedProfiles(now: number, seed = DEFAULT_SEED): Profile[] {
   return [
-    ...DEMO_CUSTOMERS.map((customer, index) => demoProfile(customer, index, now)),
-    demoAccount(now),
-    ...edgeCaseProfiles(now),
+    ...DEMO_CUSTOMERS.map((customer, index) => demoProfile(customer, index, now, seed)),
+    ...DEMO_ACCOUNTS.map((account, index) => demoAccount(account, index, now)),
+    ...edgeCaseProfiles(now, seed),
   ];
 }

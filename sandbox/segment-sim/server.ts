@@ -7,8 +7,9 @@ import { errorResponse, invalidRequest, SegmentError, SimResponse, unauthorized 
 import { chooseFault, FaultSettings, ForcedFault, NO_FAULTS } from './faults';
 import { answerProfileRoute, parseProfileRoute } from './profile-api';
 import { ProfileStore } from './profile-store';
-import { SlidingWindowLimiter } from './rate-limiter';
-import { MAX_BATCH_BYTES, TrackingApi } from './tracking-api';
+import { DEFAULT_SEED } from './prng';
+import { createRateLimiter, RateLimitStrategy } from './rate-limiter';
+import { MAX_BATCH_BYTES, TrackingApi, TrackingCall } from './tracking-api';
 
 export interface SimulatorOptions {
   /** 0 picks a free port. */
@@ -19,9 +20,12 @@ export interface SimulatorOptions {
   writeKey?: string;
   /** Generated customers beside the demo customers and edge cases. */
   customers?: number;
+  /** Another seed gives another (equally deterministic) crowd; identifiers keep their shapes. */
+  seed?: number;
   faults?: Partial<FaultSettings>;
   /** Profile API requests per second per space before 429 (Segment's documented 100). */
   rateLimitPerSecond?: number;
+  rateLimitStrategy?: RateLimitStrategy;
 }
 
 export interface RecordedRequest {
@@ -42,6 +46,8 @@ export interface RunningSimulator {
 }
 
 const MAX_RECORDED_REQUESTS = 10_000;
+/** How long a queued "slow" answer trickles when no slowBodyMs is set. */
+const DEFAULT_SLOW_BODY_MS = 1000;
 const STATUS_ERRORS: Record<number, [string, string]> = {
   429: ['rate_limit_error', 'Too many requests. Slow down and retry with exponential back-off.'],
   500: ['internal_error', 'Internal server error.'],
@@ -101,7 +107,7 @@ async function writeAnswer(
     response.socket?.destroy();
     return;
   }
-  if (fault === 'slow' && slowBodyMs > 0) {
+  if (fault === 'slow') {
     const pieces = 10;
     const size = Math.ceil(bytes.length / pieces);
     for (let offset = 0; offset < bytes.length; offset += size) {
@@ -119,10 +125,10 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
   const spaceId = options.spaceId ?? 'spa_sandbox';
   const profileToken = options.profileToken ?? 'sandbox-profile-token';
   const writeKey = options.writeKey ?? 'sandbox-write-key';
-  const store = new ProfileStore(options.customers ?? 1000, Date.now());
+  const store = new ProfileStore(options.customers ?? 1000, Date.now(), options.seed ?? DEFAULT_SEED);
   const tracking = new TrackingApi(store);
   const cursors = new CursorCodec();
-  const limiter = new SlidingWindowLimiter(options.rateLimitPerSecond ?? 100);
+  const limiter = createRateLimiter(options.rateLimitPerSecond ?? 100, options.rateLimitStrategy);
   let faults: FaultSettings = { ...NO_FAULTS, ...options.faults, next: [...(options.faults?.next ?? [])] };
   const requests: RecordedRequest[] = [];
   let origin = '';
@@ -134,11 +140,18 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
 
   async function admin(request: IncomingMessage, response: ServerResponse, url: URL): Promise<SimResponse> {
     const route = url.pathname.replace(/^\/__sim\//, '');
-    if (route === 'health')
-      return { status: 200, body: { ok: true, spaceId, customers: store.crowdSize, profilesHeld: store.heldCount } };
+    if (route === 'health') {
+      const body = { ok: true, spaceId, customers: store.crowdSize, seed: store.seed, profilesHeld: store.heldCount };
+      return { status: 200, body };
+    }
     if (route === 'faults') {
       if (request.method === 'PUT') {
-        const patch = JSON.parse((await readBody(request, 65_536)).toString() || '{}') as Partial<FaultSettings>;
+        let patch: Partial<FaultSettings>;
+        try {
+          patch = JSON.parse((await readBody(request, 65_536)).toString() || '{}') as Partial<FaultSettings>;
+        } catch {
+          return errorResponse(invalidRequest('The faults must be a JSON object.'));
+        }
         faults = { ...faults, ...patch, next: patch.next ? [...patch.next] : faults.next };
       } else if (request.method === 'DELETE') {
         faults = { ...NO_FAULTS, next: [] };
@@ -162,7 +175,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
   }
 
   async function segment(request: IncomingMessage, url: URL): Promise<SimResponse> {
-    const tracked = /^\/v1\/(track|identify|batch)\/?$/.exec(url.pathname);
+    const tracked = /^\/v1\/(track|identify|page|screen|group|batch)\/?$/.exec(url.pathname);
     if (tracked) {
       if (request.method !== 'POST') throw invalidRequest('Use POST.');
       const raw = await readBody(request, MAX_BATCH_BYTES + 1024);
@@ -175,7 +188,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
       const key =
         basicUser(request.headers.authorization) ?? (typeof body.writeKey === 'string' ? body.writeKey : undefined);
       if (key !== writeKey) throw new SegmentError(401, 'authentication_error', 'Invalid write key.');
-      return tracking.receive(tracked[1] as 'track' | 'identify' | 'batch', body, raw.length);
+      return tracking.receive(tracked[1] as TrackingCall, body, raw.length);
     }
     const route = parseProfileRoute(url.pathname);
     if (!route) return { status: 404, body: { error: { code: 'not_found', message: 'Not found.' } } };
@@ -219,7 +232,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
         }
       }
       record(request.method ?? 'GET', path, answer.status);
-      await writeAnswer(response, answer, fault, faults.slowBodyMs);
+      await writeAnswer(response, answer, fault, faults.slowBodyMs || DEFAULT_SLOW_BODY_MS);
     } catch {
       if (!response.headersSent)
         await writeAnswer(

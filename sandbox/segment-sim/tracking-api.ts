@@ -11,11 +11,15 @@ const PRIORITY = ['user_id', 'email', 'phone', 'anonymous_id'];
 /** Segment's default per-profile limits: one user_id, five of each other identifier. */
 const LIMIT_PER_TYPE: Record<string, number> = { user_id: 1 };
 const DEFAULT_LIMIT = 5;
+/** Segment's suggested blocked values: placeholders that would otherwise merge strangers into one profile. */
+const BLOCKED_VALUES = [/^[0-]*$/, /^-1$/, /^null$/, /^anonymous$/];
 /** The HTTP Tracking API's documented size limits. */
 export const MAX_MESSAGE_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 500 * 1024;
 
 type Message = Record<string, unknown>;
+/** The HTTP Tracking API's paths under /v1/. */
+export type TrackingCall = 'track' | 'identify' | 'page' | 'screen' | 'group' | 'batch';
 
 /** What the Event Debugger would show: each message and whether it reached a profile. */
 export interface DebuggerEntry {
@@ -32,10 +36,10 @@ export class TrackingApi {
   constructor(private readonly store: ProfileStore) {}
 
   /**
-   * POST /v1/track, /v1/identify, /v1/batch. As Segment documents, the answer is 200 for every
+   * POST /v1/track, /identify, /page, /screen, /group, /batch. As Segment documents, the answer is 200 for every
    * message except JSON and size errors (400); why a message was dropped shows in the debugger.
    */
-  receive(kind: 'track' | 'identify' | 'batch', body: Message, bodyBytes: number): SimResponse {
+  receive(kind: TrackingCall, body: Message, bodyBytes: number): SimResponse {
     if (kind === 'batch') {
       if (bodyBytes > MAX_BATCH_BYTES) throw invalidRequest('Batch exceeds 500 KB.');
       if (!Array.isArray(body.batch)) throw invalidRequest('batch must be an array of messages.');
@@ -68,6 +72,7 @@ export class TrackingApi {
         profile.traits[key] = { value, class: 'custom', source_id: SOURCES.flex, updated_at: timestamp };
       }
     }
+    if (type === 'group') this.joinAccount(profile, message, messageId, timestamp);
     const event: SegmentEvent = {
       type: type as SegmentEvent['type'],
       ...(type === 'track' ? { event: String(message.event) } : {}),
@@ -94,6 +99,33 @@ export class TrackingApi {
     log('accepted');
   }
 
+  /** A group call puts its traits on the account (`group_id`) and links the user and the account both ways. */
+  private joinAccount(user: Profile, message: Message, messageId: string, timestamp: string): void {
+    const groupId = String(message.groupId);
+    let account = this.store.find('accounts', 'group_id', groupId);
+    if (!account) {
+      account = newProfile('accounts');
+      this.store.put(account);
+      this.store.addIdentifier(account, {
+        id: groupId,
+        type: 'group_id',
+        source_id: SOURCES.flex,
+        collection: 'accounts',
+        created_at: timestamp,
+        encoding: 'none',
+        first_message_id: messageId,
+      });
+    } else {
+      this.store.put(account); // a generated account written to is held from now on
+    }
+    for (const [key, value] of Object.entries((message.traits as Message) ?? {})) {
+      account.traits[key] = { value, class: 'custom', source_id: SOURCES.flex, updated_at: timestamp };
+    }
+    if (!user.links.includes(account.segmentId)) user.links.push(account.segmentId);
+    if (!account.links.includes(user.segmentId)) account.links.push(user.segmentId);
+    account.updatedAt = new Date().toISOString();
+  }
+
   /** Identity resolution: find the profiles these identifiers name, merge what the limits allow, add the new ids. */
   private resolve(identifiers: Array<{ type: string; id: string }>, messageId: string): Profile {
     const matched = new Map<string, Profile>();
@@ -102,20 +134,7 @@ export class TrackingApi {
       if (profile && !matched.has(profile.segmentId)) matched.set(profile.segmentId, profile);
     }
     const now = new Date().toISOString();
-    let target = [...matched.values()][0];
-    if (!target) {
-      target = {
-        segmentId: `use_${randomBytes(14).toString('base64url').slice(0, 27)}`,
-        collection: 'users',
-        externalIds: [],
-        traits: {},
-        events: [],
-        links: [],
-        inboundChannels: {},
-        createdAt: now,
-        updatedAt: now,
-      };
-    }
+    const target = [...matched.values()][0] ?? newProfile('users');
     this.store.put(target);
     for (const other of [...matched.values()].slice(1)) {
       if (!canMerge(target, other)) continue;
@@ -145,6 +164,22 @@ export class TrackingApi {
   }
 }
 
+function newProfile(collection: Profile['collection']): Profile {
+  const now = new Date().toISOString();
+  return {
+    // Segment ids are use_ followed by 27 characters.
+    segmentId: `use_${randomBytes(21).toString('base64url').replace(/[-_]/g, '0').slice(0, 27)}`,
+    collection,
+    externalIds: [],
+    traits: {},
+    events: [],
+    links: [],
+    inboundChannels: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 const limitOf = (type: string) => LIMIT_PER_TYPE[type] ?? DEFAULT_LIMIT;
 const countOf = (profile: Profile, type: string) => profile.externalIds.filter((id) => id.type === type).length;
 const hasId = (profile: Profile, type: string, id: string) =>
@@ -172,7 +207,7 @@ function identifiersOf(message: Message): Array<{ type: string; id: string }> {
   return candidates
     .filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number')
     .map(([type, value]) => ({ type, id: String(value).trim().toLowerCase() }))
-    .filter(({ id }) => id !== '')
+    .filter(({ id }) => !BLOCKED_VALUES.some((blocked) => blocked.test(id)))
     .sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
 }
 
@@ -181,6 +216,8 @@ function rejectionOf(type: string, message: Message): string | undefined {
   if (message.userId === undefined && message.anonymousId === undefined) return 'userId or anonymousId is required.';
   if (type === 'track' && (typeof message.event !== 'string' || message.event === ''))
     return 'event is required for track.';
+  if (type === 'group' && (typeof message.groupId !== 'string' || message.groupId === ''))
+    return 'groupId is required for group.';
   if (message.timestamp !== undefined && Number.isNaN(Date.parse(String(message.timestamp))))
     return 'timestamp must be ISO 8601.';
   return undefined;
