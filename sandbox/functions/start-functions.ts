@@ -43,7 +43,38 @@ interface TwilioRunServer {
       forkProcess: boolean;
       pkgJson: Record<string, unknown>;
     },
-  ): Promise<{ listen(port: number, host: string, ready: () => void): Server }>;
+  ): Promise<TwilioRunApp>;
+}
+
+interface TwilioRunApp {
+  listen(port: number, host: string, ready: () => void): Server;
+  use(
+    handler: (error: unknown, request: unknown, response: ExpressResponse, next: (error: unknown) => void) => void,
+  ): void;
+}
+
+interface ExpressResponse {
+  headersSent: boolean;
+  status(code: number): ExpressResponse;
+  set(headers: Record<string, string>): ExpressResponse;
+  json(body: unknown): void;
+}
+
+/**
+ * A body the parser cannot read never reaches a Function; express would answer it with an HTML
+ * stack trace. Answer it as the Functions answer errors instead.
+ */
+function answerUnreadableBody(app: TwilioRunApp): void {
+  app.use((error, _request, response, next) => {
+    const status = (error as { status?: number }).status;
+    if (response.headersSent || typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+    const message =
+      status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON or form data.';
+    response
+      .status(status)
+      .set({ 'Access-Control-Allow-Origin': '*' })
+      .json({ error: { code: 'invalid_request', message } });
+  });
 }
 
 // twilio-run is a dependency of serverless/, not of the root: resolve it from there.
@@ -79,6 +110,7 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
     forkProcess: false,
     pkgJson: {},
   });
+  answerUnreadableBody(app);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening: Server = app.listen(options.port, '127.0.0.1', () => resolve(listening));
     listening.once('error', reject);

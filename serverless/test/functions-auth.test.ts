@@ -163,4 +163,15 @@ describe('CORS', () => {
     }
     expect(invalid.status).toBe(400);
   });
+
+  it('answers a body that is not valid JSON with 400 and the error body, not an HTML stack trace', async () => {
+    const response = await fetch(`${sandboxOn.url}/profile`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"Token": "sandbox-agent", ',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.json()).toEqual({ error: { code: 'invalid_request', message: expect.any(String) } });
+  });
 });
