@@ -15,6 +15,7 @@ const LIMITS: Record<Exclude<Resource, 'metadata'>, { default: number; max: numb
   events: { default: 10, max: 100 },
   links: { default: 20, max: 20 },
 };
+// Path problems answer validation_error (as the documented collection example); query problems invalid_request_error.
 // Upper-case types are well-formed but name nothing: identifiers are matched in lower case only.
 const IDENTIFIER_TYPE = /^[A-Za-z0-9_.]+$/;
 
@@ -58,7 +59,7 @@ function parseLimit(query: URLSearchParams, resource: Exclude<Resource, 'metadat
   if (raw === null || raw === '') return fallback;
   const limit = Number(raw);
   if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    throw validation(`limit must be an integer from 1 to ${max}.`);
+    throw invalidRequest(`limit must be an integer from 1 to ${max}.`);
   }
   return limit;
 }
@@ -77,14 +78,14 @@ function parseBoolean(query: URLSearchParams, name: string): boolean {
   const raw = query.get(name);
   if (raw === null || raw === 'false') return false;
   if (raw === 'true') return true;
-  throw validation(`${name} must be true or false.`);
+  throw invalidRequest(`${name} must be true or false.`);
 }
 
 function parseTime(query: URLSearchParams, name: string): number | undefined {
   const raw = query.get(name);
   if (!raw) return undefined;
   const time = Date.parse(raw);
-  if (Number.isNaN(time)) throw validation(`${name} must be an ISO 8601 timestamp.`);
+  if (Number.isNaN(time)) throw invalidRequest(`${name} must be an ISO 8601 timestamp.`);
   return time;
 }
 
@@ -164,7 +165,7 @@ function traitsAnswer(
   const include = parseList(query, 'include');
   const traitClass = query.get('class');
   if (traitClass !== null && traitClass !== 'audience' && traitClass !== 'computed_trait') {
-    throw validation('class must be audience or computed_trait.');
+    throw invalidRequest('class must be audience or computed_trait.');
   }
   const entries = Object.entries(profile.traits)
     .filter(([key]) => !include || include.includes(key))
@@ -204,7 +205,7 @@ function eventsAnswer(
 ): SimResponse {
   const limit = parseLimit(query, 'events');
   const sort = query.get('sort') ?? 'desc';
-  if (sort !== 'asc' && sort !== 'desc') throw validation('sort must be asc or desc.');
+  if (sort !== 'asc' && sort !== 'desc') throw invalidRequest('sort must be asc or desc.');
   const lookback = context.store.now - EVENT_LOOKBACK_MS;
   const start = Math.max(parseTime(query, 'start') ?? lookback, lookback);
   const end = parseTime(query, 'end') ?? Number.POSITIVE_INFINITY;

@@ -13,6 +13,8 @@ export class ProfileStore {
   /** `collection|type:value` → segment id, for profiles held in the map. */
   private readonly index = new Map<string, string>();
   private readonly crowdCache = new Map<string, Profile>();
+  /** Profiles merged into another: a generated one must not be derived again. */
+  private readonly retired = new Set<string>();
 
   constructor(
     readonly crowdSize: number,
@@ -47,12 +49,15 @@ export class ProfileStore {
   /** Holds a profile in the map (a crowd member written to is copied in first, and stays). */
   put(profile: Profile): void {
     this.profiles.set(profile.segmentId, profile);
+    this.retired.delete(profile.segmentId);
     this.crowdCache.delete(profile.segmentId);
     for (const id of profile.externalIds)
       this.index.set(`${profile.collection}|${id.type}:${id.id}`, profile.segmentId);
   }
 
   remove(segmentId: string): void {
+    this.retired.add(segmentId);
+    this.crowdCache.delete(segmentId);
     const profile = this.profiles.get(segmentId);
     if (!profile) return;
     this.profiles.delete(segmentId);
@@ -79,7 +84,8 @@ export class ProfileStore {
     const index = crowdIndexOf(type, value);
     if (index === undefined || index < 0 || index >= this.crowdSize) return undefined;
     const segmentId = crowdIdentifiers(index, this.seed).segmentId;
-    if (this.profiles.has(segmentId)) return undefined; // written to: held in the map and indexed there
+    // Written to (held in the map and indexed there) or merged away: not derived again.
+    if (this.profiles.has(segmentId) || this.retired.has(segmentId)) return undefined;
     return this.cached(segmentId, () => generateCrowdProfile(index, this.now, this.seed));
   }
 

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   /** Profile API requests per second per space before 429 (Segment's documented 100). */
   rateLimitPerSecond?: number;
   rateLimitStrategy?: RateLimitStrategy;
+  /** Tracking API requests per second before 429 (Segment's documented 1,000 per workspace). */
+  trackingRateLimitPerSecond?: number;
 }
 
 export interface RecordedRequest {
@@ -55,6 +57,19 @@ const STATUS_ERRORS: Record<number, [string, string]> = {
   503: ['service_unavailable', 'Service unavailable.'],
   504: ['gateway_timeout', 'Gateway timeout.'],
 };
+
+/**
+ * Retry headers on a 429: the Tracking API documents Retry-After and X-RateLimit-Reset; the Profile API
+ * documents none, so it sends one only when the faults ask for it.
+ */
+function retryHeaders(pathname: string, faults: FaultSettings): Record<string, string> {
+  const tracking = !pathname.startsWith('/v1/spaces/');
+  const seconds = faults.retryAfterSeconds ?? (tracking ? 1 : undefined);
+  if (seconds === undefined) return {};
+  return tracking
+    ? { 'Retry-After': String(seconds), 'X-RateLimit-Reset': String(seconds) }
+    : { 'Retry-After': String(seconds) };
+}
 
 // Unref'd: an injected minute of latency must not keep a closing test process alive.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -129,6 +144,8 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
   const tracking = new TrackingApi(store);
   const cursors = new CursorCodec();
   const limiter = createRateLimiter(options.rateLimitPerSecond ?? 100, options.rateLimitStrategy);
+  // The Tracking API's own documented ceiling: 1,000 requests per second per workspace.
+  const trackingLimiter = createRateLimiter(options.trackingRateLimitPerSecond ?? 1000, options.rateLimitStrategy);
   let faults: FaultSettings = { ...NO_FAULTS, ...options.faults, next: [...(options.faults?.next ?? [])] };
   const requests: RecordedRequest[] = [];
   let origin = '';
@@ -187,8 +204,13 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
       }
       const key =
         basicUser(request.headers.authorization) ?? (typeof body.writeKey === 'string' ? body.writeKey : undefined);
-      if (key !== writeKey) throw new SegmentError(401, 'authentication_error', 'Invalid write key.');
-      return tracking.receive(tracked[1] as TrackingCall, body, raw.length);
+      // Segment's edge answers 400 for a missing key but 200 for a wrong one (the messages are dropped later).
+      if (!key) throw invalidRequest('A write key is required: Basic auth user name or writeKey in the body.');
+      if (!trackingLimiter.tryAcquire()) {
+        const headers = { 'Retry-After': '1', 'X-RateLimit-Reset': '1' };
+        throw new SegmentError(429, 'rate_limit_error', STATUS_ERRORS[429][1], headers);
+      }
+      return tracking.receive(tracked[1] as TrackingCall, body, raw.length, key === writeKey);
     }
     const route = parseProfileRoute(url.pathname);
     if (!route) return { status: 404, body: { error: { code: 'not_found', message: 'Not found.' } } };
@@ -218,17 +240,14 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
       let answer: SimResponse;
       if (typeof fault === 'number') {
         const [code, message] = STATUS_ERRORS[fault];
-        const headers: Record<string, string> =
-          fault === 429 && faults.retryAfterSeconds !== undefined
-            ? { 'Retry-After': String(faults.retryAfterSeconds) }
-            : {};
+        const headers: Record<string, string> = fault === 429 ? retryHeaders(url.pathname, faults) : {};
         answer = errorResponse(new SegmentError(fault, code, message), headers);
       } else {
         try {
           answer = await segment(request, url);
         } catch (error) {
           if (!(error instanceof SegmentError)) throw error;
-          answer = errorResponse(error);
+          answer = errorResponse(error, error.headers);
         }
       }
       record(request.method ?? 'GET', path, answer.status);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { invalidRequest, SimResponse } from './errors';
-import type { ExternalId, Profile, SegmentEvent } from './model';
+import type { Profile, SegmentEvent } from './model';
 import { SOURCES } from './model';
 import type { ProfileStore } from './profile-store';
 import { flexComputedTraits, isInboundEngagement } from './seed';
@@ -16,8 +16,12 @@ const BLOCKED_VALUES = [/^[0-]*$/, /^-1$/, /^null$/, /^anonymous$/];
 /** The HTTP Tracking API's documented size limits. */
 export const MAX_MESSAGE_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 500 * 1024;
+const MAX_BATCH_MESSAGES = 2500;
+const MAX_MESSAGE_ID_LENGTH = 100;
+const UNKNOWN_WRITE_KEY = 'The write key names no source of this workspace.';
 
 type Message = Record<string, unknown>;
+type Identifier = { type: string; id: string };
 /** The HTTP Tracking API's paths under /v1/. */
 export type TrackingCall = 'track' | 'identify' | 'page' | 'screen' | 'group' | 'batch';
 
@@ -37,21 +41,36 @@ export class TrackingApi {
 
   /**
    * POST /v1/track, /identify, /page, /screen, /group, /batch. As Segment documents, the answer is 200 for every
-   * message except JSON and size errors (400); why a message was dropped shows in the debugger.
+   * request except JSON and size errors (400); a dropped message (no identity, no event name, over a limit,
+   * or sent with a write key that is not this source's) shows only in the debugger, as on Segment.
    */
-  receive(kind: TrackingCall, body: Message, bodyBytes: number): SimResponse {
+  receive(kind: TrackingCall, body: Message, bodyBytes: number, writeKeyMatches: boolean): SimResponse {
     if (kind === 'batch') {
       if (bodyBytes > MAX_BATCH_BYTES) throw invalidRequest('Batch exceeds 500 KB.');
       if (!Array.isArray(body.batch)) throw invalidRequest('batch must be an array of messages.');
-      for (const message of body.batch as Message[]) this.handle(String(message?.type ?? ''), message ?? {});
+      const batchContext = (body.context as Message) ?? {};
+      (body.batch as Message[]).forEach((item, index) => {
+        const message: Message = item && typeof item === 'object' ? item : {};
+        // The batch's context is merged under each message's own.
+        const merged = { ...message, context: { ...batchContext, ...((message.context as Message) ?? {}) } };
+        const tooBig = Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES;
+        const reason = !writeKeyMatches
+          ? UNKNOWN_WRITE_KEY
+          : index >= MAX_BATCH_MESSAGES
+            ? `A batch takes at most ${MAX_BATCH_MESSAGES} messages.`
+            : tooBig
+              ? 'Message exceeds 32 KB.'
+              : undefined;
+        this.handle(String(message.type ?? ''), merged, reason);
+      });
     } else {
       if (bodyBytes > MAX_MESSAGE_BYTES) throw invalidRequest('Message exceeds 32 KB.');
-      this.handle(kind, body);
+      this.handle(kind, body, writeKeyMatches ? undefined : UNKNOWN_WRITE_KEY);
     }
     return { status: 200, body: { success: true } };
   }
 
-  private handle(type: string, message: Message): void {
+  private handle(type: string, message: Message, dropReason?: string): void {
     const messageId =
       typeof message.messageId === 'string' && message.messageId
         ? message.messageId
@@ -60,12 +79,15 @@ export class TrackingApi {
       this.debugger.push({ type, messageId, outcome, reason });
       if (this.debugger.length > 1000) this.debugger.shift();
     };
+    if (dropReason) return log('rejected', dropReason);
     if (this.seenMessageIds.has(messageId)) return log('duplicate');
     const reason = rejectionOf(type, message);
     if (reason) return log('rejected', reason);
     this.seenMessageIds.add(messageId);
 
-    const profile = this.resolve(identifiersOf(message), messageId);
+    const identifiers = identifiersOf(message);
+    if (identifiers.length === 0) return log('rejected', 'Every identifier is a blocked value.');
+    const profile = this.resolve(identifiers, messageId);
     const timestamp = parseTimestamp(message.timestamp);
     if (type === 'identify') {
       for (const [key, value] of Object.entries((message.traits as Message) ?? {})) {
@@ -126,30 +148,25 @@ export class TrackingApi {
     account.updatedAt = new Date().toISOString();
   }
 
-  /** Identity resolution: find the profiles these identifiers name, merge what the limits allow, add the new ids. */
-  private resolve(identifiers: Array<{ type: string; id: string }>, messageId: string): Profile {
-    const matched = new Map<string, Profile>();
-    for (const { type, id } of identifiers) {
-      const profile = this.store.find('users', type, id);
-      if (profile && !matched.has(profile.segmentId)) matched.set(profile.segmentId, profile);
+  /**
+   * Identity resolution as Segment describes it: the profiles the identifiers name take the message, merging
+   * when there are several; when that would break a per-type limit, the lowest-priority identifier is dropped
+   * from the message and the match is tried again; when nothing matches, a new profile is made.
+   */
+  private resolve(identifiers: Identifier[], messageId: string): Profile {
+    let kept = identifiers;
+    let matched = this.profilesNamedBy(kept);
+    while (kept.length > 1 && !withinLimits(matched, kept)) {
+      kept = kept.slice(0, -1);
+      matched = this.profilesNamedBy(kept);
     }
-    const now = new Date().toISOString();
-    const target = [...matched.values()][0] ?? newProfile('users');
+    const [target = newProfile('users'), ...others] = matched;
     this.store.put(target);
-    for (const other of [...matched.values()].slice(1)) {
-      if (!canMerge(target, other)) continue;
-      this.store.remove(other.segmentId);
-      for (const id of other.externalIds) if (!hasId(target, id.type, id.id)) this.store.addIdentifier(target, id);
-      target.traits = { ...other.traits, ...target.traits };
-      target.events = [...target.events, ...other.events].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
-      target.links = [...new Set([...target.links, ...other.links])];
-      for (const [channel, count] of Object.entries(other.inboundChannels)) {
-        target.inboundChannels[channel] = (target.inboundChannels[channel] ?? 0) + count;
-      }
-    }
-    for (const { type, id } of identifiers) {
+    for (const other of others) this.merge(target, other);
+    const now = new Date().toISOString();
+    for (const { type, id } of kept) {
       if (hasId(target, type, id) || countOf(target, type) >= limitOf(type)) continue;
-      const externalId: ExternalId = {
+      this.store.addIdentifier(target, {
         id,
         type,
         source_id: SOURCES.flex,
@@ -157,10 +174,31 @@ export class TrackingApi {
         created_at: now,
         encoding: 'none',
         first_message_id: messageId,
-      };
-      this.store.addIdentifier(target, externalId);
+      });
     }
     return target;
+  }
+
+  /** Distinct profiles the identifiers name, the one named by the highest-priority identifier first. */
+  private profilesNamedBy(identifiers: Identifier[]): Profile[] {
+    const matched = new Map<string, Profile>();
+    for (const { type, id } of identifiers) {
+      const profile = this.store.find('users', type, id);
+      if (profile && !matched.has(profile.segmentId)) matched.set(profile.segmentId, profile);
+    }
+    return [...matched.values()];
+  }
+
+  private merge(target: Profile, other: Profile): void {
+    this.store.remove(other.segmentId);
+    for (const id of other.externalIds) if (!hasId(target, id.type, id.id)) this.store.addIdentifier(target, id);
+    target.traits = { ...other.traits, ...target.traits };
+    target.events = [...target.events, ...other.events].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+    target.links = [...new Set([...target.links, ...other.links])];
+    for (const [channel, count] of Object.entries(other.inboundChannels)) {
+      target.inboundChannels[channel] = (target.inboundChannels[channel] ?? 0) + count;
+    }
+    Object.assign(target.traits, flexComputedTraits(target.inboundChannels, new Date().toISOString()));
   }
 }
 
@@ -185,18 +223,15 @@ const countOf = (profile: Profile, type: string) => profile.externalIds.filter((
 const hasId = (profile: Profile, type: string, id: string) =>
   profile.externalIds.some((known) => known.type === type && known.id === id);
 
-/** Two profiles merge only if the result keeps every identifier within its limit. */
-function canMerge(target: Profile, other: Profile): boolean {
-  const types = new Set([...target.externalIds, ...other.externalIds].map((id) => id.type));
-  return [...types].every((type) => {
-    const ids = new Set(
-      [...target.externalIds, ...other.externalIds].filter((id) => id.type === type).map((id) => id.id),
-    );
-    return ids.size <= limitOf(type);
-  });
+/** Whether the profiles, joined with the message's identifiers, keep every identifier type within its limit. */
+function withinLimits(profiles: Profile[], identifiers: Identifier[]): boolean {
+  const byType = new Map<string, Set<string>>();
+  const ids = [...profiles.flatMap((profile) => profile.externalIds), ...identifiers];
+  for (const { type, id } of ids) byType.set(type, (byType.get(type) ?? new Set()).add(id));
+  return [...byType].every(([type, values]) => values.size <= limitOf(type));
 }
 
-function identifiersOf(message: Message): Array<{ type: string; id: string }> {
+function identifiersOf(message: Message): Identifier[] {
   const traits = { ...((message.context as Message)?.traits as Message), ...(message.traits as Message) };
   const candidates: Array<[string, unknown]> = [
     ['user_id', message.userId],
@@ -218,6 +253,8 @@ function rejectionOf(type: string, message: Message): string | undefined {
     return 'event is required for track.';
   if (type === 'group' && (typeof message.groupId !== 'string' || message.groupId === ''))
     return 'groupId is required for group.';
+  if (typeof message.messageId === 'string' && message.messageId.length >= MAX_MESSAGE_ID_LENGTH)
+    return `messageId must be shorter than ${MAX_MESSAGE_ID_LENGTH} characters.`;
   if (message.timestamp !== undefined && Number.isNaN(Date.parse(String(message.timestamp))))
     return 'timestamp must be ISO 8601.';
   return undefined;
