@@ -12,7 +12,8 @@ export async function simulatorForTest(options: SimulatorOptions = {}) {
     return { status: response.status, headers: response.headers, text, body: safeJson(text) };
   };
   const users = (path: string, token?: string, space?: string) => profileGet(`users/profiles/${path}`, token, space);
-  const post = async (path: string, body: unknown, writeKey: string | undefined = 'sandbox-write-key') => {
+  // null sends no Authorization header at all.
+  const post = async (path: string, body: unknown, writeKey: string | null = 'sandbox-write-key') => {
     const response = await fetch(`${simulator.url}${path}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(writeKey ? { Authorization: basic(writeKey) } : {}) },

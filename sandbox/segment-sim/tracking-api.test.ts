@@ -41,15 +41,37 @@ describe('Segment simulator: Tracking API', () => {
     expect(events.filter((event: { message_id: string }) => event.message_id === 'same-id')).toHaveLength(1);
   });
 
-  it('accepts the write key in the body, and refuses a wrong one with 401', async () => {
+  const debuggerMessages = async () =>
+    (await (await fetch(`${sim.simulator.url}/__sim/debugger`)).json()).messages as Array<{
+      messageId: string;
+      outcome: string;
+      reason?: string;
+    }>;
+  const kenjiEventIds = async () =>
+    (await sim.users(`user_id:${kenji.userId}/events?limit=100`)).body.data.map(
+      (event: { message_id: string }) => event.message_id,
+    );
+
+  it('accepts the write key in the body as well as the Basic user name', async () => {
     const inBody = await sim.post(
       '/v1/track',
       { ...engagement('k1', 'voice'), writeKey: 'sandbox-write-key' },
-      undefined,
+      null,
     );
-    expect(inBody.status).toBe(200);
+    expect(inBody).toEqual({ status: 200, body: { success: true } });
+    expect(await kenjiEventIds()).toContain('k1');
+  });
+
+  it('answers 200 to a wrong write key, as Segment does, but drops the message', async () => {
     const wrong = await sim.post('/v1/track', engagement('k2', 'voice'), 'wrong-key');
-    expect(wrong.status).toBe(401);
+    expect(wrong.status).toBe(200);
+    expect(await kenjiEventIds()).not.toContain('k2');
+    expect(await debuggerMessages()).toContainEqual(expect.objectContaining({ messageId: 'k2', outcome: 'rejected' }));
+  });
+
+  it('answers 400 when no write key is sent at all', async () => {
+    expect((await sim.post('/v1/track', engagement('k3', 'voice'), null)).status).toBe(400);
+    expect(await kenjiEventIds()).not.toContain('k3');
   });
 
   it('answers 400 only for bad JSON and oversized messages; other problems show in the debugger', async () => {
@@ -83,10 +105,103 @@ describe('Segment simulator: Tracking API', () => {
     expect(events.body.data.map((event: { message_id: string }) => event.message_id).sort()).toEqual(['v1', 'v2']);
   });
 
-  it('keeps the one-user_id limit: a second user_id does not join an existing profile', async () => {
+  it('keeps the one-user_id limit: the lower-priority email is dropped and the new user_id gets its own profile', async () => {
     await sim.post('/v1/identify', { userId: 'usr_other', traits: { email: kenji.email }, messageId: 'conflict' });
     const ids = await sim.users(`user_id:${kenji.userId}/external_ids?include=user_id`);
     expect(ids.body.data).toEqual([expect.objectContaining({ id: kenji.userId })]);
+    const other = await sim.users('user_id:usr_other/external_ids');
+    expect(other.body.data.map((id: { type: string; id: string }) => `${id.type}:${id.id}`)).toEqual([
+      'user_id:usr_other',
+    ]);
+    expect((await sim.users('user_id:usr_other/events')).body.data[0].message_id).toBe('conflict');
+  });
+
+  it('merges two existing profiles that one message names, with their events and Flex computed traits', async () => {
+    // Crowd member 3 has no user_id; a visitor known only by an anonymous id turns out to be them.
+    const visitor = { anonymousId: 'anon-visitor-merge' };
+    for (const [index, channel] of ['chat', 'chat'].entries()) {
+      await sim.post('/v1/track', { ...visitor, ...engagement(`merge-${index}`, channel), userId: undefined });
+    }
+    const crowd = await sim.users('anonymous_id:anon-sim-3/traits?include=email,total_inbounds');
+    const before = crowd.body.traits.total_inbounds;
+    await sim.post('/v1/identify', { ...visitor, traits: { email: crowd.body.traits.email }, messageId: 'merge-id' });
+
+    const merged = await sim.users('anonymous_id:anon-visitor-merge/external_ids');
+    expect(merged.body.data.map((id: { id: string }) => id.id)).toEqual(
+      expect.arrayContaining(['anon-sim-3', 'anon-visitor-merge', crowd.body.traits.email]),
+    );
+    const traits = (await sim.users('anonymous_id:anon-sim-3/traits?include=total_inbounds')).body.traits;
+    expect(traits.total_inbounds).toBe(before + 2);
+    const events = (await sim.users('anonymous_id:anon-sim-3/events?limit=100')).body.data;
+    expect(events.map((event: { message_id: string }) => event.message_id)).toEqual(
+      expect.arrayContaining(['merge-0', 'merge-1', 'merge-id']),
+    );
+  });
+
+  it('ignores blocked identifier values (null, anonymous, -1, zeros)', async () => {
+    await sim.post('/v1/identify', { userId: 'null', anonymousId: 'anon-blocked-1', messageId: 'blk1' });
+    await sim.post('/v1/identify', { userId: '0000', anonymousId: 'anonymous', messageId: 'blk2' });
+    expect((await sim.users('user_id:null/traits')).status).toBe(404);
+    expect((await sim.users('anonymous_id:anon-blocked-1/external_ids')).body.data).toHaveLength(1);
+    expect(await debuggerMessages()).toContainEqual(
+      expect.objectContaining({ messageId: 'blk2', outcome: 'rejected' }),
+    );
+  });
+
+  it('links a user to an account on a group call, both ways', async () => {
+    const group = { userId: kenji.userId, groupId: 'grp_new_co', traits: { name: 'New Co' }, messageId: 'g1' };
+    expect((await sim.post('/v1/group', group)).status).toBe(200);
+    const account = await sim.profileGet('accounts/profiles/group_id:grp_new_co/traits');
+    expect(account.body.traits).toEqual({ name: 'New Co' });
+    const userLinks = (await sim.users(`user_id:${kenji.userId}/links`)).body.data;
+    expect(userLinks).toContainEqual({
+      to_collection: 'accounts',
+      external_ids: [expect.objectContaining({ type: 'group_id', id: 'grp_new_co' })],
+    });
+    const accountLinks = (await sim.profileGet('accounts/profiles/group_id:grp_new_co/links')).body.data;
+    expect(accountLinks[0].external_ids).toContainEqual(expect.objectContaining({ id: kenji.userId }));
+  });
+
+  it('refuses a messageId of 100 characters or more', async () => {
+    await sim.post('/v1/track', engagement('x'.repeat(100), 'voice'));
+    expect(await debuggerMessages()).toContainEqual(expect.objectContaining({ outcome: 'rejected' }));
+    expect(await kenjiEventIds()).not.toContain('x'.repeat(100));
+  });
+
+  it('answers 429 past 1,000 requests a second, with Retry-After and X-RateLimit-Reset', async () => {
+    const limited = await simulatorForTest({ trackingRateLimitPerSecond: 2 });
+    try {
+      const answers = await Promise.all(
+        [0, 1, 2].map((index) =>
+          fetch(`${limited.simulator.url}/v1/track`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: limited.basic('sandbox-write-key') },
+            body: JSON.stringify(engagement(`rl-${index}`, 'voice')),
+          }),
+        ),
+      );
+      const refused = answers.filter((answer) => answer.status === 429);
+      expect(refused).toHaveLength(1);
+      expect(refused[0].headers.get('retry-after')).toBe('1');
+      expect(refused[0].headers.get('x-ratelimit-reset')).toBe('1');
+    } finally {
+      await limited.simulator.close();
+    }
+  });
+
+  it('drops a batched message over 32 KB but takes the rest, and merges the batch context into each', async () => {
+    const { status } = await sim.post('/v1/batch', {
+      context: { library: { name: 'flex-functions' } },
+      batch: [
+        { type: 'track', ...engagement('big-in-batch', 'web'), properties: { blob: 'x'.repeat(33_000) } },
+        { type: 'track', ...engagement('small-in-batch', 'web'), context: { ip: '203.0.113.9' } },
+      ],
+    });
+    expect(status).toBe(200);
+    const events = (await sim.users(`user_id:${kenji.userId}/events?limit=100`)).body.data;
+    const small = events.find((event: { message_id: string }) => event.message_id === 'small-in-batch');
+    expect(small.context).toEqual({ library: { name: 'flex-functions' }, ip: '203.0.113.9' });
+    expect(events.some((event: { message_id: string }) => event.message_id === 'big-in-batch')).toBe(false);
   });
 
   it('takes a batch', async () => {
