@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+
 import { DEMO_CUSTOMERS } from '../demo/customers';
 import { simulatorForTest } from './test-client';
 
@@ -71,5 +73,88 @@ describe('Segment simulator: faults on demand', () => {
     ]);
     await fetch(`${sim.simulator.url}/__sim/faults`, { method: 'DELETE' });
     expect((await sim.users(TRAITS)).status).toBe(200);
+  });
+
+  it('sends no Retry-After on a Profile API 429 unless asked, as Segment documents none there', async () => {
+    sim.simulator.setFaults({ errorRates: { '429': 1 } });
+    const { status, headers, body } = await sim.users(TRAITS);
+    expect(status).toBe(429);
+    expect(body.error.code).toBe('rate_limit_error');
+    expect(headers.get('retry-after')).toBeNull();
+  });
+
+  it('cuts a truncated page short of its Content-Length', async () => {
+    sim.simulator.setFaults({ next: ['truncated'] });
+    const { declared, received } = await new Promise<{ declared: number; received: number }>((resolve) => {
+      const path = `/v1/spaces/spa_sandbox/collections/users/profiles/${TRAITS}`;
+      const call = request(`${sim.simulator.url}${path}`, {
+        headers: { Authorization: sim.basic('sandbox-profile-token') },
+      });
+      call.on('response', (response) => {
+        let received = 0;
+        const declared = Number(response.headers['content-length']);
+        response.on('data', (chunk: Buffer) => (received += chunk.length));
+        response.on('error', () => resolve({ declared, received }));
+        response.on('aborted', () => resolve({ declared, received }));
+        response.on('end', () => resolve({ declared, received }));
+      });
+      call.on('error', () => resolve({ declared: -1, received: -1 }));
+      call.end();
+    });
+    expect(declared).toBeGreaterThan(0);
+    expect(received).toBeLessThan(declared);
+  });
+
+  it('trickles a queued slow body even when no slowBodyMs is set', async () => {
+    sim.simulator.setFaults({ next: ['slow'] });
+    const started = Date.now();
+    const { body } = await sim.users(TRAITS);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(800);
+    expect(body.traits.name).toBe('Ana García');
+  });
+
+  it('keeps jitter within latency plus jitter', async () => {
+    sim.simulator.setFaults({ latencyMs: 50, jitterMs: 100 });
+    for (let index = 0; index < 3; index += 1) {
+      const started = Date.now();
+      await sim.users(TRAITS);
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(45);
+      expect(elapsed).toBeLessThan(400);
+    }
+  });
+
+  it('scopes the queue by path: other routes pass and leave it untouched', async () => {
+    sim.simulator.setFaults({ next: [503], pathFilter: '/events' });
+    expect((await sim.users(TRAITS)).status).toBe(200);
+    expect((await sim.users(`user_id:${ana.userId}/events`)).status).toBe(503);
+    expect((await sim.users(`user_id:${ana.userId}/events`)).status).toBe(200);
+  });
+
+  it('applies faults to the Tracking API too', async () => {
+    sim.simulator.setFaults({ next: ['malformed', 503] });
+    const event = { userId: ana.userId, event: 'Fault Probe' };
+    const malformed = await sim.post('/v1/track', event);
+    expect(malformed.status).toBe(200);
+    expect(malformed.body).toBeUndefined();
+    expect((await sim.post('/v1/track', event)).status).toBe(503);
+  });
+
+  it('never applies faults to the admin routes, and records a dropped request with status 0', async () => {
+    await fetch(`${sim.simulator.url}/__sim/requests`, { method: 'DELETE' });
+    sim.simulator.setFaults({ next: ['drop'], errorRates: { '500': 1 }, latencyMs: 0 });
+    expect((await fetch(`${sim.simulator.url}/__sim/health`)).status).toBe(200);
+    await expect(sim.users(TRAITS)).rejects.toThrow();
+    const { requests } = await (await fetch(`${sim.simulator.url}/__sim/requests`)).json();
+    expect(requests).toEqual([expect.objectContaining({ status: 0, method: 'GET' })]);
+    expect((await fetch(`${sim.simulator.url}/__sim/faults`)).status).toBe(200);
+  });
+
+  it('answers 400 to faults that are not JSON, and reads back what was set', async () => {
+    const bad = await fetch(`${sim.simulator.url}/__sim/faults`, { method: 'PUT', body: '{latency' });
+    expect(bad.status).toBe(400);
+    await fetch(`${sim.simulator.url}/__sim/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: 5 }) });
+    const { faults } = await (await fetch(`${sim.simulator.url}/__sim/faults`)).json();
+    expect(faults).toEqual(expect.objectContaining({ latencyMs: 5, next: [] }));
   });
 });

@@ -50,6 +50,19 @@ export function chooseFault(settings: FaultSettings, path: string, random = Math
   return settings.slowBodyMs > 0 ? 'slow' : undefined;
 }
 
+const FORCED_NAMES = ['drop', 'malformed', 'truncated', 'slow'];
+
+/** `503,503,drop` → [503, 503, 'drop']; unknown entries are ignored. */
+function parseQueue(text: string): ForcedFault[] {
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .flatMap((entry): ForcedFault[] => {
+      if (/^(429|50[0234])$/.test(entry)) return [Number(entry) as ForcedFault];
+      return FORCED_NAMES.includes(entry) ? [entry as ForcedFault] : [];
+    });
+}
+
 const number = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** Fault knobs from SEGMENT_SIM_* variables (documented in docs/segment-simulator.md). */
@@ -70,6 +83,8 @@ export function faultsFromEnv(env: Record<string, string | undefined>): Partial<
     malformedJsonRate: number(env.SEGMENT_SIM_MALFORMED_RATE),
     truncatedPageRate: number(env.SEGMENT_SIM_TRUNCATED_RATE),
     retryAfterSeconds: number(env.SEGMENT_SIM_RETRY_AFTER_SECONDS),
+    pathFilter: env.SEGMENT_SIM_FAULT_PATH || undefined,
+    next: env.SEGMENT_SIM_NEXT ? parseQueue(env.SEGMENT_SIM_NEXT) : undefined,
   };
   return Object.fromEntries(
     Object.entries(settings).filter(([, value]) => value !== undefined),

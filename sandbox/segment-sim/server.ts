@@ -118,7 +118,10 @@ async function writeAnswer(
     ...answer.headers,
   });
   if (fault === 'truncated') {
-    response.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    // Destroy only once the first half is on the wire: destroying at once would discard it, headers and all.
+    await new Promise<void>((resolve) =>
+      response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => resolve()),
+    );
     response.socket?.destroy();
     return;
   }

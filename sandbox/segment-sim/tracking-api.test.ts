@@ -53,11 +53,7 @@ describe('Segment simulator: Tracking API', () => {
     );
 
   it('accepts the write key in the body as well as the Basic user name', async () => {
-    const inBody = await sim.post(
-      '/v1/track',
-      { ...engagement('k1', 'voice'), writeKey: 'sandbox-write-key' },
-      null,
-    );
+    const inBody = await sim.post('/v1/track', { ...engagement('k1', 'voice'), writeKey: 'sandbox-write-key' }, null);
     expect(inBody).toEqual({ status: 200, body: { success: true } });
     expect(await kenjiEventIds()).toContain('k1');
   });
