@@ -239,6 +239,91 @@ describe('Segment simulator: Profile API', () => {
     });
   });
 
+  describe('documented details', () => {
+    it('refuses a request with no Authorization header with 401', async () => {
+      const response = await fetch(
+        `${sim.simulator.url}/v1/spaces/spa_sandbox/collections/users/profiles/user_id:${ana.userId}/traits`,
+      );
+      expect(response.status).toBe(401);
+      expect(response.headers.get('request-id')).toBeTruthy();
+      expect((await response.json()).error.code).toBe('authentication_error');
+    });
+
+    it('answers validation_error for a bad path field and invalid_request_error for a bad query parameter', async () => {
+      const collection = await sim.profileGet(`us!ers/profiles/user_id:${ana.userId}/traits`);
+      expect(collection.status).toBe(400);
+      expect(collection.body.error.code).toBe('validation_error');
+      for (const query of ['limit=500', 'verbose=maybe', 'class=trait']) {
+        const { status, body } = await sim.users(`user_id:${ana.userId}/traits?${query}`);
+        expect(status).toBe(400);
+        expect(body.error.code).toBe('invalid_request_error');
+      }
+    });
+
+    it('writes the traits cursor url as a path naming the use_ id', async () => {
+      const { body } = await sim.users(`user_id:${ana.userId}/traits`);
+      expect(body.cursor.url).toMatch(
+        new RegExp(`^/v1/spaces/spa_sandbox/collections/users/profiles/${ana.segmentId}/traits`),
+      );
+      expect(body.cursor.has_more).toBe(true);
+      expect(body.cursor.next).not.toBe('');
+    });
+
+    it('pages external ids one at a time', async () => {
+      const seen: string[] = [];
+      let next = '';
+      do {
+        const { body } = await sim.users(`${ana.segmentId}/external_ids?limit=1${next ? `&next=${next}` : ''}`);
+        expect(body.data).toHaveLength(1);
+        expect(body.cursor).toEqual({ url: '', has_more: expect.any(Boolean), next: expect.any(String), limit: 1 });
+        seen.push(body.data[0].type);
+        next = body.cursor.has_more ? body.cursor.next : '';
+      } while (next);
+      expect(seen).toEqual(['user_id', 'email', 'phone']);
+    });
+
+    it('answers metadata with the documented fields, verbose or not', async () => {
+      const { status, body } = await sim.users(`user_id:${ana.userId}/metadata?verbose=true`);
+      expect(status).toBe(200);
+      expect(Object.keys(body.metadata).sort()).toEqual(
+        [
+          'created_at',
+          'expires_at',
+          'first_message_id',
+          'first_source_id',
+          'last_message_id',
+          'last_source_id',
+          'updated_at',
+        ].sort(),
+      );
+    });
+
+    it('answers an account by its use_ id, and not under the users collection', async () => {
+      const links = (await sim.users(`user_id:${marcus.userId}/links`)).body.data;
+      const groupId = links[0].external_ids[0].id;
+      const byGroup = await sim.profileGet(`accounts/profiles/group_id:${groupId}/traits`);
+      const accountId = byGroup.body.cursor.url.split('/profiles/')[1].split('/')[0];
+      expect(accountId).toMatch(/^use_/);
+      expect((await sim.profileGet(`accounts/profiles/${accountId}/traits`)).body.traits.name).toBe(
+        'Johnson Logistics',
+      );
+      expect((await sim.users(`${accountId}/traits`)).status).toBe(404);
+    });
+
+    it('filters events by end and by a track event name', async () => {
+      const all = (await sim.users(`user_id:${ana.userId}/events?limit=100`)).body.data;
+      const cut = all[Math.floor(all.length / 2)].timestamp;
+      const before = (await sim.users(`user_id:${ana.userId}/events?limit=100&end=${cut}`)).body.data;
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.every((event: { timestamp: string }) => event.timestamp <= cut)).toBe(true);
+      const name = all.find((event: { event?: string }) => event.event)!.event;
+      const named = (await sim.users(`user_id:${ana.userId}/events?limit=100&include=${encodeURIComponent(name)}`)).body
+        .data;
+      expect(named.length).toBeGreaterThan(0);
+      expect(named.every((event: { event: string }) => event.event === name)).toBe(true);
+    });
+  });
+
   it('answers 429 rate_limit_error past the space limit', async () => {
     const limited = await simulatorForTest({ rateLimitPerSecond: 5 });
     try {
