@@ -1,5 +1,6 @@
 import { chooseFault, faultsFromEnv, NO_FAULTS } from './faults';
 import { SlidingWindowLimiter, TokenBucketLimiter } from './rate-limiter';
+import { startSegmentSimulator } from './server';
 
 describe('rate limiters', () => {
   it('lets a sliding window take its rate in any second, and no more', () => {
@@ -59,5 +60,11 @@ describe('fault settings', () => {
 describe('the forced-answer queue from the environment', () => {
   it('reads SEGMENT_SIM_NEXT, ignoring what it does not know', () => {
     expect(faultsFromEnv({ SEGMENT_SIM_NEXT: '503, drop,teapot,429,slow' }).next).toEqual([503, 'drop', 429, 'slow']);
+  });
+});
+
+describe('start-up options', () => {
+  it.each([[-1], [1.5], [2_000_000], [Number.NaN]])('refuses %s customers', async (customers) => {
+    await expect(startSegmentSimulator({ port: 0, customers })).rejects.toThrow(/customers/);
   });
 });

@@ -12,6 +12,9 @@ startSegmentSimulator({
   customers: env.SEGMENT_SIM_CUSTOMERS ? Number(env.SEGMENT_SIM_CUSTOMERS) : undefined,
   seed: env.SEGMENT_SIM_SEED ? Number(env.SEGMENT_SIM_SEED) : undefined,
   rateLimitPerSecond: env.SEGMENT_SIM_RATE_LIMIT ? Number(env.SEGMENT_SIM_RATE_LIMIT) : undefined,
+  trackingRateLimitPerSecond: env.SEGMENT_SIM_TRACKING_RATE_LIMIT
+    ? Number(env.SEGMENT_SIM_TRACKING_RATE_LIMIT)
+    : undefined,
   rateLimitStrategy: env.SEGMENT_SIM_RATE_LIMIT_STRATEGY === 'token-bucket' ? 'token-bucket' : undefined,
   faults: faultsFromEnv(env),
 }).then(

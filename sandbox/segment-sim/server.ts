@@ -48,6 +48,7 @@ export interface RunningSimulator {
 }
 
 const MAX_RECORDED_REQUESTS = 10_000;
+const MAX_CUSTOMERS = 1_000_000;
 /** How long a queued "slow" answer trickles when no slowBodyMs is set. */
 const DEFAULT_SLOW_BODY_MS = 1000;
 const STATUS_ERRORS: Record<number, [string, string]> = {
@@ -143,7 +144,13 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
   const spaceId = options.spaceId ?? 'spa_sandbox';
   const profileToken = options.profileToken ?? 'sandbox-profile-token';
   const writeKey = options.writeKey ?? 'sandbox-write-key';
-  const store = new ProfileStore(options.customers ?? 1000, Date.now(), options.seed ?? DEFAULT_SEED);
+  const customers = options.customers ?? 1000;
+  // Crowd phones are +1650 and seven digits from 2,000,000: room for a million customers.
+  if (!Number.isInteger(customers) || customers < 0 || customers > MAX_CUSTOMERS) {
+    throw new Error(`customers must be an integer from 0 to ${MAX_CUSTOMERS.toLocaleString('en')}.`);
+  }
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) throw new Error('seed must be an integer.');
+  const store = new ProfileStore(customers, Date.now(), options.seed ?? DEFAULT_SEED);
   const tracking = new TrackingApi(store);
   const cursors = new CursorCodec();
   const limiter = createRateLimiter(options.rateLimitPerSecond ?? 100, options.rateLimitStrategy);
