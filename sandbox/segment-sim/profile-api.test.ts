@@ -30,6 +30,12 @@ describe('Segment simulator: Profile API', () => {
       expect(body.error.code).toBe('authentication_error');
     });
 
+    it('authenticates before it validates: a malformed id with a wrong token is a 401', async () => {
+      const { status, body } = await sim.users('no-type-here/traits?limit=5000', 'not-the-token');
+      expect(status).toBe(401);
+      expect(body.error.code).toBe('authentication_error');
+    });
+
     it('refuses a token sent as the password instead of the user name', async () => {
       const response = await fetch(
         `${sim.simulator.url}/v1/spaces/spa_sandbox/collections/users/profiles/user_id:${ana.userId}/traits`,

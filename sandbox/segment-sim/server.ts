@@ -222,12 +222,15 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
       }
       return tracking.receive(tracked[1] as TrackingCall, body, raw.length, key === writeKey);
     }
+    const space = /^\/v1\/spaces\/([^/]+)\//.exec(url.pathname)?.[1];
+    if (space === undefined) return { status: 404, body: { error: { code: 'not_found', message: 'Not found.' } } };
+    // Authentication comes first, so a caller without the token learns nothing about ids or parameters.
+    // A wrong token, a token of another space and an unknown space all look alike, as on Segment.
+    if (basicUser(request.headers.authorization) !== profileToken || space !== spaceId) throw unauthorized();
+    if (!limiter.tryAcquire()) throw new SegmentError(429, 'rate_limit_error', STATUS_ERRORS[429][1]);
+    if (request.method !== 'GET') throw invalidRequest('The Profile API answers GET only.');
     const route = parseProfileRoute(url.pathname);
     if (!route) return { status: 404, body: { error: { code: 'not_found', message: 'Not found.' } } };
-    if (request.method !== 'GET') throw invalidRequest('The Profile API answers GET only.');
-    // A wrong token, a token of another space and an unknown space all look alike, as on Segment.
-    if (basicUser(request.headers.authorization) !== profileToken || route.spaceId !== spaceId) throw unauthorized();
-    if (!limiter.tryAcquire()) throw new SegmentError(429, 'rate_limit_error', STATUS_ERRORS[429][1]);
     return answerProfileRoute(route, url.searchParams, { store, cursors, origin });
   }
 
