@@ -8,8 +8,8 @@ interface CursorState {
 
 /**
  * Opaque `next` cursors, signed so that a forged or edited cursor is refused, and keyed per
- * simulator run so that a cursor from an earlier run is stale. Events cursors are standard
- * base64, as Segment's are; the others are base64url.
+ * simulator run so that a cursor from an earlier run is stale. Used for traits and external ids;
+ * events use keyset cursors like Segment's (profile-api.ts).
  */
 export class CursorCodec {
   private readonly key = randomBytes(16);

@@ -185,6 +185,39 @@ describe('Segment simulator: Profile API', () => {
       expect(second.body.data[0].message_id).not.toBe(body.data[99].message_id);
     });
 
+    it('writes events cursors as Segment does: base64 of <nanoseconds>::<message id> of the last event served', async () => {
+      const { body } = await sim.users(`user_id:${ana.userId}/events?limit=5`);
+      const last = body.data[4];
+      const decoded = Buffer.from(body.cursor.next, 'base64').toString('utf8');
+      expect(decoded).toBe(`${BigInt(Date.parse(last.timestamp)) * 1_000_000n}::${last.message_id}`);
+    });
+
+    it('keeps events pages stable when an event is tracked between them', async () => {
+      const first = await sim.users(`user_id:${marcus.userId}/events?limit=5`);
+      const tracked = await fetch(`${sim.simulator.url}/v1/track`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: sim.basic('sandbox-write-key') },
+        body: JSON.stringify({ userId: marcus.userId, event: 'Mid Page Event', messageId: 'mid-page' }),
+      });
+      expect(tracked.status).toBe(200);
+      const second = await sim.users(
+        `user_id:${marcus.userId}/events?limit=5&next=${encodeURIComponent(first.body.cursor.next)}`,
+      );
+      const firstIds = first.body.data.map((event: { message_id: string }) => event.message_id);
+      const secondIds = second.body.data.map((event: { message_id: string }) => event.message_id);
+      expect(secondIds).toHaveLength(5);
+      expect(secondIds.filter((id: string) => firstIds.includes(id))).toEqual([]);
+      expect(second.body.data[0].timestamp <= first.body.data[4].timestamp).toBe(true);
+    });
+
+    it('refuses an events cursor that names no event of the list', async () => {
+      for (const forged of [Buffer.from('1513755436867000000::ajs-nope').toString('base64'), 'bm90LWEtY3Vyc29y']) {
+        const { status, body } = await sim.users(`user_id:${ana.userId}/events?next=${encodeURIComponent(forged)}`);
+        expect(status).toBe(400);
+        expect(body.error.code).toBe('invalid_request_error');
+      }
+    });
+
     it('sorts ascending, filters by time window and by event name', async () => {
       const asc = await sim.users(`user_id:${ana.userId}/events?sort=asc&limit=100`);
       const stamps = asc.body.data.map((event: { timestamp: string }) => event.timestamp);

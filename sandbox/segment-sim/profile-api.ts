@@ -220,25 +220,45 @@ function eventsAnswer(
     .filter((event) => !include || include.includes(nameOf(event)))
     .filter((event) => !exclude || !exclude.includes(nameOf(event)));
   if (sort === 'asc') events.reverse();
-  const scope = `events|${profile.segmentId}|${sort}|${query.get('start') ?? ''}|${query.get('end') ?? ''}|${include?.join(',') ?? ''}|${exclude?.join(',') ?? ''}`;
-  const offset = offsetOf(query, context, scope);
-  const { slice, cursor } = page(
-    {
-      items: events,
-      offset,
-      limit,
-      scope,
-      style: 'base64',
-      url: (next) => `${context.origin}${routePath(route, profile, query, next)}`,
-    },
-    context,
-  );
+  const offset = eventsOffsetOf(query.get('next'), events);
+  const slice = events.slice(offset, offset + limit);
+  const hasMore = offset + limit < events.length;
+  const next = hasMore ? eventsCursor(slice[slice.length - 1]) : '';
+  const cursor = {
+    url: `${context.origin}${routePath(route, profile, query, next)}`,
+    has_more: hasMore,
+    next,
+    limit,
+  };
   // As in Segment's example, each event names the profile it belongs to under `related`.
   const data = slice.map((event) => ({
     ...event,
     related: { ...event.related, [route.collection]: profile.segmentId },
   }));
   return { status: 200, body: { data, cursor } };
+}
+
+/**
+ * Events cursors are keysets like Segment's: base64 of `<nanoseconds>::<message id>` of the last event
+ * served, so an event tracked while a client pages does not shift the pages it has still to read.
+ */
+function eventsCursor(last: SegmentEvent): string {
+  const nanoseconds = BigInt(Date.parse(last.timestamp)) * 1_000_000n;
+  return Buffer.from(`${nanoseconds}::${last.message_id}`).toString('base64');
+}
+
+/** Where the page after a cursor starts; 400 when the cursor names no event of this (filtered) list. */
+function eventsOffsetOf(next: string | null, events: SegmentEvent[]): number {
+  if (!next) return 0;
+  const match = /^(\d+)::(.+)$/s.exec(Buffer.from(next, 'base64').toString('utf8'));
+  const index = match
+    ? events.findIndex(
+        (event) =>
+          event.message_id === match[2] && String(BigInt(Date.parse(event.timestamp)) * 1_000_000n) === match[1],
+      )
+    : -1;
+  if (index < 0) throw invalidRequest('The next cursor is invalid or has expired.');
+  return index + 1;
 }
 
 function linksAnswer(profile: Profile, query: URLSearchParams, context: ProfileApiContext): SimResponse {
