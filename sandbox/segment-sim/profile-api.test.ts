@@ -279,6 +279,11 @@ describe('Segment simulator: Profile API', () => {
   });
 
   describe('documented details', () => {
+    it('sends no CORS headers: the Profile API is for servers only', async () => {
+      const { headers } = await sim.users(`user_id:${ana.userId}/traits`);
+      expect(headers.get('access-control-allow-origin')).toBeNull();
+    });
+
     it('refuses a request with no Authorization header with 401', async () => {
       const response = await fetch(
         `${sim.simulator.url}/v1/spaces/spa_sandbox/collections/users/profiles/user_id:${ana.userId}/traits`,

@@ -76,10 +76,12 @@ function retryHeaders(pathname: string, faults: FaultSettings): Record<string, s
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** The user name of `Authorization: Basic base64(user:password)`, when the password is empty as Segment requires. */
-function basicUser(header: string | undefined): string | undefined {
+function basicUser(header: string | undefined, colonOptional = false): string | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
   if (!match) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  // The Tracking API still takes a write key encoded without the colon, for backward compatibility.
+  if (colonOptional && decoded && !decoded.includes(':')) return decoded;
   const separator = decoded.indexOf(':');
   return separator > 0 && separator === decoded.length - 1 ? decoded.slice(0, separator) : undefined;
 }
@@ -213,7 +215,8 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
         throw invalidRequest('Invalid JSON.');
       }
       const key =
-        basicUser(request.headers.authorization) ?? (typeof body.writeKey === 'string' ? body.writeKey : undefined);
+        basicUser(request.headers.authorization, true) ??
+        (typeof body.writeKey === 'string' ? body.writeKey : undefined);
       // Segment's edge answers 400 for a missing key but 200 for a wrong one (the messages are dropped later).
       if (!key) throw invalidRequest('A write key is required: Basic auth user name or writeKey in the body.');
       if (!trackingLimiter.tryAcquire()) {

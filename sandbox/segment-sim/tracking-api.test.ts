@@ -65,6 +65,19 @@ describe('Segment simulator: Tracking API', () => {
     expect(await debuggerMessages()).toContainEqual(expect.objectContaining({ messageId: 'k2', outcome: 'rejected' }));
   });
 
+  it('takes a write key encoded without the colon, as Segment still does', async () => {
+    const response = await fetch(`${sim.simulator.url}/v1/track`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Basic ${Buffer.from('sandbox-write-key').toString('base64')}`,
+      },
+      body: JSON.stringify(engagement('no-colon', 'voice')),
+    });
+    expect(response.status).toBe(200);
+    expect(await kenjiEventIds()).toContain('no-colon');
+  });
+
   it('answers 400 when no write key is sent at all', async () => {
     expect((await sim.post('/v1/track', engagement('k3', 'voice'), null)).status).toBe(400);
     expect(await kenjiEventIds()).not.toContain('k3');
