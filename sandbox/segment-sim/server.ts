@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { CursorCodec } from './cursor';
 import { errorResponse, invalidRequest, SegmentError, SimResponse, unauthorized } from './errors';
-import { chooseFault, FaultSettings, ForcedFault, NO_FAULTS } from './faults';
+import { chooseFault, FaultSettings, NO_FAULTS } from './faults';
+import { basicUser, readBody, retryHeaders, sleep, STATUS_ERRORS, writeAnswer } from './http-wire';
 import { answerProfileRoute, parseProfileRoute } from './profile-api';
 import { ProfileStore } from './profile-store';
 import { DEFAULT_SEED } from './prng';
@@ -51,94 +51,16 @@ const MAX_RECORDED_REQUESTS = 10_000;
 const MAX_CUSTOMERS = 1_000_000;
 /** How long a queued "slow" answer trickles when no slowBodyMs is set. */
 const DEFAULT_SLOW_BODY_MS = 1000;
-const STATUS_ERRORS: Record<number, [string, string]> = {
-  429: ['rate_limit_error', 'Too many requests. Slow down and retry with exponential back-off.'],
-  500: ['internal_error', 'Internal server error.'],
-  502: ['bad_gateway', 'Bad gateway.'],
-  503: ['service_unavailable', 'Service unavailable.'],
-  504: ['gateway_timeout', 'Gateway timeout.'],
-};
-
-/**
- * Retry headers on a 429: the Tracking API documents Retry-After and X-RateLimit-Reset; the Profile API
- * documents none, so it sends one only when the faults ask for it.
- */
-function retryHeaders(pathname: string, faults: FaultSettings): Record<string, string> {
-  const tracking = !pathname.startsWith('/v1/spaces/');
-  const seconds = faults.retryAfterSeconds ?? (tracking ? 1 : undefined);
-  if (seconds === undefined) return {};
-  return tracking
-    ? { 'Retry-After': String(seconds), 'X-RateLimit-Reset': String(seconds) }
-    : { 'Retry-After': String(seconds) };
-}
-
-// Unref'd: an injected minute of latency must not keep a closing test process alive.
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
-
-/** The user name of `Authorization: Basic base64(user:password)`, when the password is empty as Segment requires. */
-function basicUser(header: string | undefined, colonOptional = false): string | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  // The Tracking API still takes a write key encoded without the colon, for backward compatibility.
-  if (colonOptional && decoded && !decoded.includes(':')) return decoded;
-  const separator = decoded.indexOf(':');
-  return separator > 0 && separator === decoded.length - 1 ? decoded.slice(0, separator) : undefined;
-}
-
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(invalidRequest('Request body too large.'));
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
-/** Writes an answer, with the body-level faults (malformed, truncated, slow) applied. */
-async function writeAnswer(
-  response: ServerResponse,
-  answer: SimResponse,
-  fault: ForcedFault | undefined,
-  slowBodyMs: number,
-) {
-  let text = JSON.stringify(answer.body);
-  if (fault === 'malformed') text = `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<html>`;
-  const bytes = Buffer.from(text);
-  response.writeHead(answer.status, {
-    'Content-Type': 'application/json',
-    'Content-Length': bytes.length,
-    'Request-Id': randomUUID(),
-    ...answer.headers,
-  });
-  if (fault === 'truncated') {
-    // Destroy only once the first half is on the wire: destroying at once would discard it, headers and all.
-    await new Promise<void>((resolve) =>
-      response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => resolve()),
-    );
-    response.socket?.destroy();
-    return;
+/** A JSON object, or undefined for anything else (invalid JSON, an array, null, a number). */
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
   }
-  if (fault === 'slow') {
-    const pieces = 10;
-    const size = Math.ceil(bytes.length / pieces);
-    for (let offset = 0; offset < bytes.length; offset += size) {
-      response.write(bytes.subarray(offset, offset + size));
-      await sleep(slowBodyMs / pieces);
-    }
-    response.end();
-    return;
-  }
-  response.end(bytes);
 }
 
 /** Starts the Segment simulator: Profile API and Tracking API on Segment's paths, plus /__sim/ admin routes. */
@@ -167,7 +89,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     if (requests.length > MAX_RECORDED_REQUESTS) requests.shift();
   };
 
-  async function admin(request: IncomingMessage, response: ServerResponse, url: URL): Promise<SimResponse> {
+  async function admin(request: IncomingMessage, url: URL): Promise<SimResponse> {
     const route = url.pathname.replace(/^\/__sim\//, '');
     if (route === 'health') {
       const body = { ok: true, spaceId, customers: store.crowdSize, seed: store.seed, profilesHeld: store.heldCount };
@@ -175,12 +97,9 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     }
     if (route === 'faults') {
       if (request.method === 'PUT') {
-        let patch: Partial<FaultSettings>;
-        try {
-          patch = JSON.parse((await readBody(request, 65_536)).toString() || '{}') as Partial<FaultSettings>;
-        } catch {
-          return errorResponse(invalidRequest('The faults must be a JSON object.'));
-        }
+        const patch = parseObject((await readBody(request, 65_536)).toString() || '{}') as
+          Partial<FaultSettings> | undefined;
+        if (!patch) return errorResponse(invalidRequest('The faults must be a JSON object.'));
         faults = { ...faults, ...patch, next: patch.next ? [...patch.next] : faults.next };
       } else if (request.method === 'DELETE') {
         faults = { ...NO_FAULTS, next: [] };
@@ -199,7 +118,6 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
         ? { status: 200, body: { profile } }
         : { status: 404, body: { error: { code: 'not_found', message: 'Profile was not found.' } } };
     }
-    void response;
     return { status: 404, body: { error: { code: 'not_found', message: 'Unknown simulator admin route.' } } };
   }
 
@@ -242,7 +160,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     const path = `${url.pathname}${url.search}`;
     try {
       if (url.pathname.startsWith('/__sim/')) {
-        await writeAnswer(response, await admin(request, response, url), undefined, 0);
+        await writeAnswer(response, await admin(request, url), undefined, 0);
         return;
       }
       const fault = chooseFault(faults, path);
