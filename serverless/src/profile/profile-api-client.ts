@@ -138,11 +138,20 @@ export class ProfileApiClient {
     budget.requests += 1;
     let response: Response;
     let text: string;
+    // One controller with a timer we own: AbortSignal.any over AbortSignal.timeout can be garbage-collected
+    // before it fires on Node 20, leaving a hung Segment call hanging the lookup.
+    const attemptAbort = new AbortController();
+    const timer = setTimeout(
+      () => attemptAbort.abort(new DOMException('attempt timed out', 'TimeoutError')),
+      timeoutMs,
+    );
+    const abortWithBudget = () => attemptAbort.abort(budget.signal.reason);
+    budget.signal.addEventListener('abort', abortWithBudget, { once: true });
     try {
       [response, text] = await budget.charge(async () => {
         const res = await this.options.fetch(this.urlOf(call), {
           headers: { authorization: this.authorization, accept: 'application/json' },
-          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), budget.signal]),
+          signal: attemptAbort.signal,
         });
         return [res, await res.text()] as const;
       });
@@ -157,6 +166,9 @@ export class ProfileApiClient {
           error: unavailable(timedOut ? 'it did not answer in time' : 'the connection failed'),
         },
       };
+    } finally {
+      clearTimeout(timer);
+      budget.signal.removeEventListener('abort', abortWithBudget);
     }
     const status = response.status;
     const requestId = response.headers.get('request-id') ?? undefined;
