@@ -2,7 +2,7 @@ import type { CursorCodec } from './cursor';
 import { invalidRequest, notFound, SimResponse, validation } from './errors';
 import type { Collection, Profile, SegmentEvent, TraitClass } from './model';
 import type { ProfileStore } from './profile-store';
-import { EVENT_LOOKBACK_MS } from './seed';
+import { EVENT_LOOKBACK_MS } from './records';
 
 const ROUTE = /^\/v1\/spaces\/([^/]+)\/collections\/([^/]+)\/profiles\/([^/]+)\/([^/]+)\/?$/;
 const RESOURCES = ['traits', 'external_ids', 'events', 'metadata', 'links'] as const;

@@ -1,6 +1,7 @@
 import type { Collection, ExternalId, Profile } from './model';
 import { DEFAULT_SEED } from './prng';
-import { crowdIdentifiers, crowdIndexOf, fixedProfiles, generateCrowdAccount, generateCrowdProfile } from './seed';
+import { crowdIdentifiers, crowdIndexOf, generateCrowdAccount, generateCrowdProfile } from './crowd';
+import { fixedProfiles } from './demo-data';
 
 const CROWD_CACHE_SIZE = 5000;
 

@@ -1,6 +1,6 @@
 import { DEMO_CUSTOMERS, UNKNOWN_CALLER_PHONE } from '../demo/customers';
 import { EDGE_CASES } from './edge-cases';
-import { DEMO_ACCOUNTS } from './seed';
+import { DEMO_ACCOUNTS } from './demo-data';
 import { simulatorForTest } from './test-client';
 
 type Sim = Awaited<ReturnType<typeof simulatorForTest>>;

@@ -4,7 +4,7 @@ import { invalidRequest, SimResponse } from './errors';
 import type { Profile, SegmentEvent } from './model';
 import { SOURCES } from './model';
 import type { ProfileStore } from './profile-store';
-import { flexComputedTraits, isInboundEngagement } from './seed';
+import { flexComputedTraits, isInboundEngagement } from './flex-traits';
 
 /** Segment's default identity priority (user_id, email, then the rest), with the custom `phone` after email. */
 const PRIORITY = ['user_id', 'email', 'phone', 'anonymous_id'];
