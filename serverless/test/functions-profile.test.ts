@@ -148,37 +148,28 @@ describe('/profile and /profile-events over HTTP', () => {
       return named.name;
     }
 
-    // Known gap (report to the profile core): a Segment cursor is tied to the query that issued it
-    // (the simulator signs include= into it), so a filtered timeline must start without `next`, which
-    // the schema still requires. `.failing` flags the day it starts to work: then drop `.failing`.
-    it.failing(
-      'filters by event type from a first filtered page, then pages on (JSON list or form comma list)',
-      async () => {
-        const profile = await profileWithMoreEvents();
-        const name = trackName(profile);
-        for (const [types, encoding] of [
-          [[name], 'json'],
-          [name, 'form'],
-        ] as const) {
-          const first = await stack.functions.call(
-            '/profile-events',
-            { segmentId: profile.segmentId, types },
-            encoding,
-          );
-          expect(first.status).toBe(200);
-          expect(first.body.timeline.items.length).toBeGreaterThan(0);
-          for (const item of first.body.timeline.items) expect(item.name).toBe(name);
-          if (!first.body.timeline.next) continue;
-          const next = await stack.functions.call(
-            '/profile-events',
-            { segmentId: profile.segmentId, next: first.body.timeline.next, types },
-            encoding,
-          );
-          expect(next.status).toBe(200);
-          for (const item of next.body.timeline.items) expect(item.name).toBe(name);
-        }
-      },
-    );
+    // A Segment cursor is tied to the query that issued it, so a filtered timeline starts without `next`.
+    it('filters by event type from a first filtered page, then pages on (JSON list or form comma list)', async () => {
+      const profile = await profileWithMoreEvents();
+      const name = trackName(profile);
+      for (const [types, encoding] of [
+        [[name], 'json'],
+        [name, 'form'],
+      ] as const) {
+        const first = await stack.functions.call('/profile-events', { segmentId: profile.segmentId, types }, encoding);
+        expect(first.status).toBe(200);
+        expect(first.body.timeline.items.length).toBeGreaterThan(0);
+        for (const item of first.body.timeline.items) expect(item.name).toBe(name);
+        if (!first.body.timeline.next) continue;
+        const next = await stack.functions.call(
+          '/profile-events',
+          { segmentId: profile.segmentId, next: first.body.timeline.next, types },
+          encoding,
+        );
+        expect(next.status).toBe(200);
+        for (const item of next.body.timeline.items) expect(item.name).toBe(name);
+      }
+    });
 
     it('refuses a filter applied to an unfiltered cursor as a client error, not a Segment outage', async () => {
       const profile = await profileWithMoreEvents();

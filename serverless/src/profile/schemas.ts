@@ -115,26 +115,33 @@ const eventTypesSchema = z.preprocess(
     .max(REQUEST_LIMITS.eventTypes, `types lists more than ${REQUEST_LIMITS.eventTypes} event names.`),
 );
 
-export const profileEventsRequestSchema = z.object(
-  {
-    segmentId: z
-      .string({
-        required_error: 'segmentId is required (the profile id use_… from /profile).',
-        invalid_type_error: 'segmentId must be a string (use_…).',
-      })
-      .regex(/^use_[A-Za-z0-9]{1,64}$/, 'segmentId must be a Segment profile id: use_ followed by letters and digits.'),
-    next: z
-      .string({
-        required_error: 'next is required (the timeline cursor from /profile).',
-        invalid_type_error: 'next must be a string (the timeline cursor).',
-      })
-      .min(1, 'next is empty: there is no further page.')
-      .max(REQUEST_LIMITS.nextChars, `next is longer than ${REQUEST_LIMITS.nextChars} characters.`)
-      .regex(/^[A-Za-z0-9+/=_\-.~:]+$/, 'next is not a timeline cursor: it holds characters a cursor never has.'),
-    types: eventTypesSchema.optional(),
-  },
-  { invalid_type_error: 'The request body must be an object with segmentId and next.' },
-);
+export const profileEventsRequestSchema = z
+  .object(
+    {
+      segmentId: z
+        .string({
+          required_error: 'segmentId is required (the profile id use_… from /profile).',
+          invalid_type_error: 'segmentId must be a string (use_…).',
+        })
+        .regex(
+          /^use_[A-Za-z0-9]{1,64}$/,
+          'segmentId must be a Segment profile id: use_ followed by letters and digits.',
+        ),
+      next: z
+        .string({ invalid_type_error: 'next must be a string (the timeline cursor).' })
+        .min(1, 'next is empty: there is no further page.')
+        .max(REQUEST_LIMITS.nextChars, `next is longer than ${REQUEST_LIMITS.nextChars} characters.`)
+        .regex(/^[A-Za-z0-9+/=_\-.~:]+$/, 'next is not a timeline cursor: it holds characters a cursor never has.')
+        .optional(),
+      types: eventTypesSchema.optional(),
+    },
+    { invalid_type_error: 'The request body must be an object with segmentId and next.' },
+  )
+  // A Segment cursor belongs to the query that issued it, so a filtered timeline starts without one.
+  .refine((body) => body.next !== undefined || (body.types?.length ?? 0) > 0, {
+    path: ['next'],
+    message: 'next is required (the timeline cursor from /profile), unless types asks for a first filtered page.',
+  });
 
 export type ProfileEventsRequest = z.infer<typeof profileEventsRequestSchema>;
 
