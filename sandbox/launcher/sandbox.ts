@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { startFunctions } from '../functions/start-functions';
 import { startHost } from '../host/server';
-import { faultsFromEnv } from '../segment-sim/faults';
+import { simulatorOptionsFromEnv } from '../segment-sim/options-from-env';
 import { startSegmentSimulator } from '../segment-sim/server';
 import { PLUGIN_BUNDLE_PATH, REPO_ROOT } from './buildPluginBundle';
 
@@ -39,13 +39,11 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
   const simulated = !env.SEGMENT_PROFILE_API_URL;
   const simulator = simulated
     ? await startSegmentSimulator({
+        ...simulatorOptionsFromEnv(env),
         port: port(env, 'SEGMENT_SIM_PORT', 3002),
         spaceId: settings.SEGMENT_SPACE_ID,
         profileToken: settings.SEGMENT_PROFILE_API_TOKEN,
         writeKey: settings.SEGMENT_WRITE_KEY,
-        customers: env.SEGMENT_SIM_CUSTOMERS ? Number(env.SEGMENT_SIM_CUSTOMERS) : undefined,
-        rateLimitPerSecond: env.SEGMENT_SIM_RATE_LIMIT ? Number(env.SEGMENT_SIM_RATE_LIMIT) : undefined,
-        faults: faultsFromEnv(env),
       })
     : undefined;
   const segmentUrl = simulator?.url ?? (env.SEGMENT_PROFILE_API_URL as string);
