@@ -72,4 +72,11 @@ describe('Customer tab in the sandbox', () => {
     await task.getByRole('button', { name: 'Complete' }).click();
     await task.waitFor({ state: 'detached' });
   });
+
+  it('takes a rejected task away', async () => {
+    await page.goto(SANDBOX_URL);
+    const task = page.locator('[data-task-sid="WT00000000000000000000000000000002"]');
+    await task.getByRole('button', { name: 'Reject' }).click();
+    await task.waitFor({ state: 'detached' });
+  });
 });

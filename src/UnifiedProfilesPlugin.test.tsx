@@ -1,9 +1,9 @@
 import type * as React from 'react';
 import type * as FlexModule from '@twilio/flex-ui';
-import { configureStore } from '@reduxjs/toolkit';
+import { combineReducers, configureStore } from '@reduxjs/toolkit';
 import type { Reducer } from 'redux';
 
-import { CUSTOMER_TAB_NAME } from './profile/registerCustomerProfile';
+import { CUSTOMER_TAB_NAME, RESERVATION_ENDINGS } from './profile/registerCustomerProfile';
 import { PLUGIN_NAMESPACE } from './shared/namespace';
 import { UNIFY_VIEW_NAME } from './unify/registerUnifySetup';
 
@@ -11,13 +11,16 @@ type Flex = typeof FlexModule;
 
 /** A manager with just what `init` reads, beside the real Flex module's content stores. */
 function standInManager(roles: string[]) {
-  const reducers: Record<string, Reducer> = {};
-  const store = Object.assign(configureStore({ reducer: (state: unknown = {}) => state }), {
+  // A store like Flex's: addReducer really adds the namespace, so the plugin's loader can read it.
+  const reducers: Record<string, Reducer> = { flex: (state: unknown = {}) => state };
+  const store = Object.assign(configureStore({ reducer: combineReducers(reducers) }), {
     addReducer: (name: string, reducer: Reducer) => {
       reducers[name] = reducer;
+      store.replaceReducer(combineReducers(reducers));
     },
   });
   const reservationListeners: string[] = [];
+  const reservationHandlers: Array<(reservation: unknown) => void> = [];
   const manager = {
     store,
     strings: { TaskHeaderLine: 'Flex own string' } as Record<string, string>,
@@ -25,9 +28,14 @@ function standInManager(roles: string[]) {
     serviceConfiguration: {
       ui_attributes: { custom_data: { unified_profiles: { functions_base_url: 'https://fn' } } },
     },
-    workerClient: { on: (event: string) => reservationListeners.push(event) },
+    workerClient: {
+      on: (event: string, handler: (reservation: unknown) => void) => {
+        reservationListeners.push(event);
+        reservationHandlers.push(handler);
+      },
+    },
   };
-  return { manager: manager as unknown as FlexModule.Manager, reducers, reservationListeners };
+  return { manager: manager as unknown as FlexModule.Manager, reducers, reservationListeners, reservationHandlers };
 }
 
 /** The elements a content store holds: Flex wraps each added element in a ContentFragment. */
@@ -54,7 +62,7 @@ describe('UnifiedProfilesPlugin.init against @twilio/flex-ui', () => {
   it('adds the Customer tab, one reducer namespace, its strings and the reservation prefetch for an agent', async () => {
     const { Flex, manager, reducers, reservationListeners } = await initFreshPlugin(['agent']);
 
-    expect(Object.keys(reducers)).toEqual([PLUGIN_NAMESPACE]);
+    expect(Object.keys(reducers)).toEqual(['flex', PLUGIN_NAMESPACE]);
     expect(held(Flex.TaskCanvasTabs.Content, CUSTOMER_TAB_NAME)).toMatchObject({
       type: Flex.Tab,
       props: { uniqueName: CUSTOMER_TAB_NAME, label: 'Customer' },
@@ -66,6 +74,20 @@ describe('UnifiedProfilesPlugin.init against @twilio/flex-ui', () => {
       UnifiedProfilesCustomerTabLabel: 'Customer',
     });
     expect(reservationListeners).toEqual(['reservationCreated']);
+  });
+
+  it('releases a prefetched customer when the reservation ends without becoming a task', async () => {
+    const { reservationHandlers } = await initFreshPlugin(['agent']);
+    const endings: string[] = [];
+    const reservation = {
+      sid: 'WR1',
+      task: { sid: 'WT1', attributes: {} },
+      on: (event: string) => endings.push(event),
+    };
+    global.fetch = jest.fn(() => new Promise(() => undefined)) as never;
+
+    reservationHandlers[0](reservation);
+    expect(endings.sort()).toEqual([...RESERVATION_ENDINGS].sort());
   });
 
   it.each([['admin'], ['supervisor']])('gives a %s the Unify side-nav link and view', async (role) => {

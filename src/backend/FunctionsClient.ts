@@ -13,8 +13,10 @@ export class BackendError extends Error {
   }
 }
 
-/** Code used when the Functions could not be reached at all (offline, CORS, time-out). */
+/** Code used when the Functions could not be reached at all (offline, CORS, DNS). */
 export const NETWORK_ERROR_CODE = 'network_error';
+/** Code used when the Functions did not answer within the client's time-out. */
+export const TIMEOUT_ERROR_CODE = 'functions_timeout';
 
 /** Code used when the plugin was deployed without the Functions' base URL. */
 export const FUNCTIONS_NOT_CONFIGURED_CODE = 'functions_not_configured';
@@ -31,13 +33,17 @@ export interface ProfileLookupRequest {
 }
 
 export interface FunctionsClient {
-  lookupProfile(request: ProfileLookupRequest, signal?: AbortSignal): Promise<ProfileLookupResponse>;
+  lookupProfile(request: ProfileLookupRequest): Promise<ProfileLookupResponse>;
   nextProfileEvents(request: { segmentId: string; next: string; types?: string[] }): Promise<ProfileEventsResponse>;
   /** The Segment connection as the Functions hold it (supervisors and admins; the token only as set or not). */
   readUnifyConfig(): Promise<{ config: UnifyConfigView }>;
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * Longer than the Functions' own 8 s budget for a silent Segment, and than a lookup queued behind
+ * a burst at Segment's 100 requests/second: the server, not the browser, decides when to give up.
+ */
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The typed client of the plugin's Twilio Functions. It holds no Segment secret: only the agent's Flex token. */
 export function createFunctionsClient({
@@ -45,12 +51,10 @@ export function createFunctionsClient({
   getToken,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 }: FunctionsClientOptions): FunctionsClient {
-  async function post<T>(path: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  async function post<T>(path: string, body: Record<string, unknown>): Promise<T> {
     if (!baseUrl) throw new BackendError(FUNCTIONS_NOT_CONFIGURED_CODE, 'The profile service URL is not configured.');
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const abortFromCaller = () => controller.abort();
-    signal?.addEventListener('abort', abortFromCaller);
     try {
       let response: Response;
       try {
@@ -61,7 +65,9 @@ export function createFunctionsClient({
           signal: controller.signal,
         });
       } catch {
-        throw new BackendError(NETWORK_ERROR_CODE, 'The profile service could not be reached.');
+        throw controller.signal.aborted
+          ? new BackendError(TIMEOUT_ERROR_CODE, 'The profile service did not answer in time.')
+          : new BackendError(NETWORK_ERROR_CODE, 'The profile service could not be reached.');
       }
       const payload = (await response.json().catch(() => null)) as T | ApiErrorBody | null;
       if (!response.ok || payload === null) {
@@ -75,12 +81,11 @@ export function createFunctionsClient({
       return payload as T;
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', abortFromCaller);
     }
   }
 
   return {
-    lookupProfile: (request, signal) => post<ProfileLookupResponse>('/profile', { ...request }, signal),
+    lookupProfile: (request) => post<ProfileLookupResponse>('/profile', { ...request }),
     nextProfileEvents: (request) => post<ProfileEventsResponse>('/profile-events', { ...request }),
     readUnifyConfig: () => post<{ config: UnifyConfigView }>('/unify-config', {}),
   };

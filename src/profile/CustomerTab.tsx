@@ -4,14 +4,22 @@ import { useSelector } from 'react-redux';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 
-import { NETWORK_ERROR_CODE } from '../backend/FunctionsClient';
+import { NETWORK_ERROR_CODE, TIMEOUT_ERROR_CODE } from '../backend/FunctionsClient';
 import { useStrings } from '../shared/PluginProviders';
+import type { PluginStringKey } from '../strings/en';
 import { LoadingStatus, TitledAlert } from '../shared/StatusMessages';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import { CustomerSearch } from './CustomerSearch';
 import type { ProfileLoader } from './profileLoader';
 import { selectLookupForTask, selectProfileForTask } from './profileSlice';
 import { ProfileSummary } from './ProfileSummary';
+
+/** Failures the browser itself detected are told in the agent's language; the Functions' messages come as sent. */
+const CLIENT_ERROR_STRINGS: Record<string, PluginStringKey> = {
+  [NETWORK_ERROR_CODE]: 'UnifiedProfilesNetworkError',
+  [TIMEOUT_ERROR_CODE]: 'UnifiedProfilesTimeoutError',
+};
+const clientErrorKey = (code: string | undefined) => (code ? CLIENT_ERROR_STRINGS[code] : undefined);
 
 interface CustomerTabProps {
   task?: ITask;
@@ -61,14 +69,11 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
     );
   }
 
-  const retry = () =>
-    lookup.searchedIdentifier
-      ? search(lookup.searchedIdentifier)
-      : void loader.loadForTask(taskSid, task.attributes, { force: true });
+  const retry = () => void loader.retryForTask(taskSid, task.attributes);
   return (
     <Box padding="space60">
       <TitledAlert variant="error" title={t('UnifiedProfilesErrorTitle')}>
-        {lookup.error?.code === NETWORK_ERROR_CODE ? t('UnifiedProfilesNetworkError') : lookup.error?.message}
+        {clientErrorKey(lookup.error?.code) ? t(clientErrorKey(lookup.error?.code)!) : lookup.error?.message}
       </TitledAlert>
       <Box marginTop="space40">
         <Button variant="secondary" onClick={retry}>

@@ -1,14 +1,17 @@
+import { nanoid } from '@reduxjs/toolkit';
 import type { Store } from 'redux';
 
-import { BackendError, FunctionsClient, NETWORK_ERROR_CODE } from '../backend/FunctionsClient';
+import { BackendError, FunctionsClient, NETWORK_ERROR_CODE, ProfileLookupRequest } from '../backend/FunctionsClient';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import { lookupFailed, lookupStarted, lookupSucceeded, selectLookupForTask, taskReleased } from './profileSlice';
 
 export interface ProfileLoader {
-  /** Starts the lookup for a task unless one is under way or done; `force` retries after a failure. */
-  loadForTask(taskSid: string, taskAttributes: Record<string, unknown>, options?: { force?: boolean }): Promise<void>;
+  /** Starts the task's lookup unless it has one (under way, done or failed: a failure is retried on request only). */
+  loadForTask(taskSid: string, taskAttributes: Record<string, unknown>): Promise<void>;
   /** The agent's own search, when the task's attributes matched nobody. */
   searchForTask(taskSid: string, identifier: string): Promise<void>;
+  /** Runs the task's last lookup again: the search if there was one, else the task's attributes. */
+  retryForTask(taskSid: string, taskAttributes: Record<string, unknown>): Promise<void>;
   releaseTask(taskSid: string): void;
 }
 
@@ -17,27 +20,30 @@ export interface ProfileLoader {
  * has no thunk middleware, so the async work lives here and dispatches plain actions.
  */
 export function createProfileLoader(store: Store<RootStateWithPlugin>, functions: FunctionsClient): ProfileLoader {
-  async function run(taskSid: string, request: Parameters<FunctionsClient['lookupProfile']>[0], searched?: string) {
-    store.dispatch(lookupStarted({ taskSid, searchedIdentifier: searched }));
+  async function run(taskSid: string, request: ProfileLookupRequest, searchedIdentifier?: string) {
+    const requestId = nanoid();
+    store.dispatch(lookupStarted({ taskSid, requestId, searchedIdentifier }));
     try {
       const { profile } = await functions.lookupProfile(request);
-      store.dispatch(lookupSucceeded({ taskSid, profile }));
+      store.dispatch(lookupSucceeded({ taskSid, requestId, profile }));
     } catch (error) {
       const { code, message } =
         error instanceof BackendError ? error : new BackendError(NETWORK_ERROR_CODE, 'Unexpected failure.');
-      store.dispatch(lookupFailed({ taskSid, code, message }));
+      store.dispatch(lookupFailed({ taskSid, requestId, code, message }));
     }
   }
 
+  const searchForTask = (taskSid: string, identifier: string) => run(taskSid, { identifier }, identifier);
+
   return {
-    async loadForTask(taskSid, taskAttributes, { force = false } = {}) {
-      const existing = selectLookupForTask(store.getState(), taskSid);
-      if (existing && !force && existing.status !== 'failed') return;
-      if (existing?.status === 'loading') return;
+    async loadForTask(taskSid, taskAttributes) {
+      if (selectLookupForTask(store.getState(), taskSid)) return;
       await run(taskSid, { taskAttributes });
     },
-    async searchForTask(taskSid, identifier) {
-      await run(taskSid, { identifier }, identifier);
+    searchForTask,
+    async retryForTask(taskSid, taskAttributes) {
+      const searched = selectLookupForTask(store.getState(), taskSid)?.searchedIdentifier;
+      await (searched ? searchForTask(taskSid, searched) : run(taskSid, { taskAttributes }));
     },
     releaseTask(taskSid) {
       store.dispatch(taskReleased({ taskSid }));

@@ -9,6 +9,8 @@ export type LookupStatus = 'loading' | 'found' | 'not_found' | 'failed';
 /** One task's lookup: where it stands and, once found, which profile it resolved to. */
 export interface TaskLookup {
   status: LookupStatus;
+  /** Which request this is: an answer to an older request (a prefetch overtaken by a search) is ignored. */
+  requestId: string;
   /** The agent's typed search, when the lookup came from one rather than the task's attributes. */
   searchedIdentifier?: string;
   profileKey?: string;
@@ -27,33 +29,52 @@ const initialState: ProfileState = { lookupsByTask: {}, profilesByKey: {} };
 const profileKeyOf = (profile: CustomerProfile) =>
   profile.segmentId || `${profile.matchedIdentifier.type}:${profile.matchedIdentifier.value}`;
 
+/** Unlinks a task from its profile, and drops the profile once no task shows it: no customer data outlives its tasks. */
+function detachProfile(state: ProfileState, taskSid: string) {
+  const profileKey = state.lookupsByTask[taskSid]?.profileKey;
+  if (!profileKey) return;
+  delete state.lookupsByTask[taskSid].profileKey;
+  const stillShown = Object.values(state.lookupsByTask).some((lookup) => lookup.profileKey === profileKey);
+  if (!stillShown) delete state.profilesByKey[profileKey];
+}
+
+type Answer<T> = PayloadAction<{ taskSid: string; requestId: string } & T>;
+
+/** The lookup an answer belongs to, if it is still the task's current one (not released, not superseded). */
+function currentLookup(state: ProfileState, { taskSid, requestId }: { taskSid: string; requestId: string }) {
+  const lookup = state.lookupsByTask[taskSid];
+  return lookup?.requestId === requestId ? lookup : undefined;
+}
+
 const profileSlice = createSlice({
   name: `${PLUGIN_NAMESPACE}/profile`,
   initialState,
   reducers: {
-    lookupStarted(state, action: PayloadAction<{ taskSid: string; searchedIdentifier?: string }>) {
-      const { taskSid, searchedIdentifier } = action.payload;
-      state.lookupsByTask[taskSid] = { status: 'loading', searchedIdentifier };
+    lookupStarted(state, action: Answer<{ searchedIdentifier?: string }>) {
+      const { taskSid, requestId, searchedIdentifier } = action.payload;
+      detachProfile(state, taskSid);
+      state.lookupsByTask[taskSid] = { status: 'loading', requestId, searchedIdentifier };
     },
-    lookupSucceeded(state, action: PayloadAction<{ taskSid: string; profile: CustomerProfile }>) {
-      const { taskSid, profile } = action.payload;
-      const profileKey = profileKeyOf(profile);
-      state.profilesByKey[profileKey] = profile;
-      const lookup = state.lookupsByTask[taskSid];
-      state.lookupsByTask[taskSid] = { ...lookup, status: 'found', profileKey, error: undefined };
+    lookupSucceeded(state, action: Answer<{ profile: CustomerProfile }>) {
+      const lookup = currentLookup(state, action.payload);
+      if (!lookup) return;
+      const profileKey = profileKeyOf(action.payload.profile);
+      state.profilesByKey[profileKey] = action.payload.profile;
+      Object.assign(lookup, { status: 'found', profileKey, error: undefined });
     },
-    lookupFailed(state, action: PayloadAction<{ taskSid: string; code: string; message: string }>) {
-      const { taskSid, code, message } = action.payload;
-      const lookup = state.lookupsByTask[taskSid];
-      const status: LookupStatus = code === 'profile_not_found' ? 'not_found' : 'failed';
-      state.lookupsByTask[taskSid] = { ...lookup, status, profileKey: undefined, error: { code, message } };
+    lookupFailed(state, action: Answer<{ code: string; message: string }>) {
+      const lookup = currentLookup(state, action.payload);
+      if (!lookup) return;
+      const { code, message } = action.payload;
+      Object.assign(lookup, {
+        status: code === 'profile_not_found' ? 'not_found' : 'failed',
+        error: { code, message },
+      });
     },
-    /** A completed task's lookup is dropped; its profile goes once no other task points at it. */
+    /** A task that ended (completed, or its reservation gone): its lookup is dropped, and its profile with it. */
     taskReleased(state, action: PayloadAction<{ taskSid: string }>) {
-      const profileKey = state.lookupsByTask[action.payload.taskSid]?.profileKey;
+      detachProfile(state, action.payload.taskSid);
       delete state.lookupsByTask[action.payload.taskSid];
-      const stillUsed = Object.values(state.lookupsByTask).some((lookup) => lookup.profileKey === profileKey);
-      if (profileKey && !stillUsed) delete state.profilesByKey[profileKey];
     },
   },
 });

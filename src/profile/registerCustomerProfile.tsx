@@ -9,6 +9,7 @@ import { CustomerTab } from './CustomerTab';
 import { createProfileLoader } from './profileLoader';
 
 export const CUSTOMER_TAB_NAME = 'unified-profiles-customer';
+export const RESERVATION_ENDINGS = ['rejected', 'timeout', 'canceled', 'rescinded'] as const;
 
 /** The "Customer" tab on every task, and the prefetch that has its profile ready when the agent accepts. */
 export function registerCustomerProfile(
@@ -26,11 +27,13 @@ export function registerCustomerProfile(
   );
 
   manager.workerClient?.on('reservationCreated', (reservation) => {
-    void loader.loadForTask(reservation.task.sid, reservation.task.attributes);
+    const taskSid = reservation.task.sid;
+    void loader.loadForTask(taskSid, reservation.task.attributes);
+    // A reservation that never becomes the agent's task takes its prefetched customer data with it.
+    for (const ending of RESERVATION_ENDINGS) reservation.on(ending, () => loader.releaseTask(taskSid));
   });
 
-  flex.Actions.addListener('afterCompleteTask', (payload: { sid?: string; task?: Flex.ITask }) => {
-    const taskSid = payload.task?.taskSid ?? payload.sid;
-    if (taskSid) loader.releaseTask(taskSid);
+  flex.Actions.addListener('afterCompleteTask', (payload: { task?: Flex.ITask }) => {
+    if (payload.task?.taskSid) loader.releaseTask(payload.task.taskSid);
   });
 }

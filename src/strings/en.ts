@@ -22,6 +22,7 @@ export const EN_STRINGS = {
   UnifiedProfilesSearchButton: 'Search',
   UnifiedProfilesSearchEmpty: 'Type an email, phone number or identifier to search.',
   UnifiedProfilesNetworkError: 'The profile service could not be reached. Check your connection and try again.',
+  UnifiedProfilesTimeoutError: 'The profile service did not answer in time. Try again in a moment.',
   UnifiedProfilesUnifyNavLabel: 'Unify',
   UnifiedProfilesUnifyHeading: 'Segment Unify',
   UnifiedProfilesUnifyIntro:

@@ -52,13 +52,22 @@ function TaskList({ standIn }: { standIn: FlexStandIn }) {
                   {task.status}
                 </Badge>
                 {task.status === 'pending' && (
-                  <Button
-                    size="small"
-                    variant="primary"
-                    onClick={() => Actions.invokeAction('AcceptTask', { sid: task.reservationSid, task })}
-                  >
-                    Accept
-                  </Button>
+                  <>
+                    <Button
+                      size="small"
+                      variant="primary"
+                      onClick={() => Actions.invokeAction('AcceptTask', { sid: task.reservationSid, task })}
+                    >
+                      Accept
+                    </Button>
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      onClick={() => Actions.invokeAction('RejectTask', { sid: task.reservationSid, task })}
+                    >
+                      Reject
+                    </Button>
+                  </>
                 )}
                 {task.status === 'accepted' && (
                   <Button

@@ -6,7 +6,8 @@ import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 import { DEMO_TASKS } from '../../demo/tasks';
 import { createFlexStandIn, SandboxRole } from './flex-standin/createFlexStandIn';
-import { toHostTask } from './flex-standin/hostStore';
+import { HostTask, toHostTask } from './flex-standin/hostStore';
+import { TaskRouterEmitter } from './flex-standin/TaskRouterEmitter';
 import { HostApp } from './HostApp';
 
 interface HostConfig {
@@ -40,19 +41,25 @@ async function boot() {
   for (const plugin of standIn.plugins) await plugin.init(standIn.flex, standIn.manager);
 
   const { store, workerClient } = standIn.manager;
+  const reservations = new Map<string, TaskRouterEmitter>();
   DEMO_TASKS.map(toHostTask).forEach((task) => {
     store.dispatch({ type: 'host/taskArrived', task });
-    workerClient.emit('reservationCreated', {
+    const reservation = Object.assign(new TaskRouterEmitter(), {
       sid: task.reservationSid,
       task: { sid: task.taskSid, attributes: task.attributes },
     });
+    reservations.set(task.taskSid, reservation);
+    workerClient.emit('reservationCreated', reservation);
   });
-  standIn.flex.Actions.registerAction('AcceptTask', ({ task }) => {
-    store.dispatch({ type: 'host/taskStatus', taskSid: (task as { taskSid: string }).taskSid, status: 'accepted' });
+  const setStatus = (task: unknown, status: string) => {
+    store.dispatch({ type: 'host/taskStatus', taskSid: (task as HostTask).taskSid, status });
+  };
+  standIn.flex.Actions.registerAction('AcceptTask', ({ task }) => setStatus(task, 'accepted'));
+  standIn.flex.Actions.registerAction('RejectTask', ({ task }) => {
+    setStatus(task, 'completed');
+    reservations.get((task as HostTask).taskSid)?.emit('rejected');
   });
-  standIn.flex.Actions.registerAction('CompleteTask', ({ task }) => {
-    store.dispatch({ type: 'host/taskStatus', taskSid: (task as { taskSid: string }).taskSid, status: 'completed' });
-  });
+  standIn.flex.Actions.registerAction('CompleteTask', ({ task }) => setStatus(task, 'completed'));
 
   // As in Flex: the host's own Paste theme for its chrome, and the plugin's provider around everything.
   const PluginPaste = standIn.providers.PasteThemeProvider ?? CustomizationProvider;

@@ -5,7 +5,7 @@ import { ActionsStandIn } from './Actions';
 import { SideLink, Tab, View, useFlexDispatch, useFlexSelector, withTaskContext } from './components';
 import { DynamicContentStore } from './DynamicContentStore';
 import { createHostStore } from './hostStore';
-import { WorkerClientStandIn } from './WorkerClient';
+import { TaskRouterEmitter } from './TaskRouterEmitter';
 
 export type SandboxRole = 'agent' | 'supervisor' | 'admin';
 
@@ -50,7 +50,7 @@ export function createFlexStandIn({ role, functionsBaseUrl }: FlexStandInOptions
     serviceConfiguration: {
       ui_attributes: { custom_data: { unified_profiles: { functions_base_url: functionsBaseUrl } } },
     },
-    workerClient: new WorkerClientStandIn(),
+    workerClient: new TaskRouterEmitter(),
   };
 
   const flex = {

@@ -1,7 +1,7 @@
 type Handler = (...args: unknown[]) => void;
 
-/** The slice of TaskRouter's Worker the plugin uses: events such as `reservationCreated`. */
-export class WorkerClientStandIn {
+/** The event surface of TaskRouter's Worker and Reservation: `reservationCreated`, `rejected`, `timeout`… */
+export class TaskRouterEmitter {
   private handlers = new Map<string, Set<Handler>>();
 
   on(event: string, handler: Handler): this {
