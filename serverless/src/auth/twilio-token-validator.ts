@@ -19,6 +19,13 @@ interface IamValidation {
 
 class ValidationTimeout extends Error {}
 
+/**
+ * twilio-flex-token-validator rejects with a bare string for every failure. Transport failures
+ * (no connection, IAM answering something that is not JSON) mean "could not check", not "invalid".
+ */
+const UNREACHABLE =
+  /ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|socket hang up|Unexpected (token|end)|JSON/i;
+
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -53,6 +60,9 @@ export const validateWithTwilio: FlexTokenValidator = async (token, context) => 
   } catch (error) {
     if (error instanceof ValidationTimeout) {
       throw new ApiError(503, 'auth_unavailable', 'Twilio did not answer the Flex token check in time; try again.');
+    }
+    if (UNREACHABLE.test(String(error))) {
+      throw new ApiError(503, 'auth_unavailable', 'Twilio could not be reached to check the Flex token; try again.');
     }
     throw new TokenRejectedError('Twilio IAM refused the token');
   }
