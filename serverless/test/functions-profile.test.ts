@@ -179,7 +179,7 @@ describe('/profile and /profile-events over HTTP', () => {
         types: [trackName(profile)],
       });
       expect(answer.status).toBe(400);
-      expect(answer.body.error.code).not.toBe('segment_unavailable');
+      expect(answer.body.error.code).toBe('invalid_cursor');
     });
 
     it('answers 400 for a forged cursor without a stack trace', async () => {

@@ -57,6 +57,15 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 /** The Segment Profile API, read side: auth, time-outs, pacing, retries within a budget. */
+/** What a 4xx other than 401/403/404/429 means for the caller: a stale cursor, a bad identifier, or neither. */
+function refusal(status: number, call: ProfileApiCall): ApiError {
+  if (status !== 400) return unavailable(`unexpected HTTP ${status}`);
+  if (call.query?.next !== undefined) {
+    return new ApiError(400, 'invalid_cursor', 'Segment refused the timeline cursor (HTTP 400): reload the profile.');
+  }
+  return new ApiError(400, 'invalid_identifier', 'Segment refused the identifier as invalid (HTTP 400).');
+}
+
 export class ProfileApiClient {
   /** HTTP requests sent, retries included: what the space's rate limit counts. */
   requestsSent = 0;
@@ -203,11 +212,9 @@ export class ProfileApiClient {
     }
     if (status < 200 || status >= 300) {
       log({ outcome: 'rejected', status, requestId });
-      const error =
-        status === 400
-          ? new ApiError(400, 'invalid_identifier', 'Segment refused the identifier as invalid (HTTP 400).')
-          : unavailable(`unexpected HTTP ${status}`);
-      return { failure: { retryable: false, error } };
+      // Refused at the small page size too: the page size was not the problem, so keep asking for large pages.
+      if (status === 400 && Number(call.query?.limit) > SMALL_PAGE_LIMIT) this.largeLimitRefused = false;
+      return { failure: { retryable: false, error: refusal(status, call) } };
     }
     try {
       const body = JSON.parse(text) as T;
