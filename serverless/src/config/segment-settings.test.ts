@@ -14,6 +14,14 @@ async function refusal(context: Record<string, string>): Promise<ApiError> {
 }
 
 describe('readSegmentSettings', () => {
+  it('refuses plain http to anything but loopback: the Basic token would travel in clear', async () => {
+    const error = await refusal({ ...configured, SEGMENT_PROFILE_API_URL: 'http://profiles.segment.com' });
+    expect(error).toMatchObject({ status: 503, code: 'not_configured' });
+    expect(error.message).toContain('https');
+    const local = await readSegmentSettings({ ...configured, SEGMENT_PROFILE_API_URL: 'http://127.0.0.1:3002' });
+    expect(local.profileApiUrl).toBe('http://127.0.0.1:3002');
+  });
+
   it('reads the environment with the documented defaults', async () => {
     const settings = await readSegmentSettings(configured);
     expect(settings).toMatchObject({

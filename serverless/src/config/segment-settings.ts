@@ -25,6 +25,15 @@ function notConfigured(message: string): ApiError {
   return new ApiError(503, 'not_configured', message);
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The Basic token travels with every call: https, except to a simulator on this machine's loopback. */
+function isSafeProfileApiUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+}
+
 /** Settings problems that make every lookup fail: named by variable, never showing a value. */
 function checkSettings(input: SegmentSettingsInput): void {
   const missing = missingSettings(input);
@@ -34,8 +43,10 @@ function checkSettings(input: SegmentSettingsInput): void {
       `Segment is not configured: set ${names} for the Functions, or connect a space in the Unify tab.`,
     );
   }
-  if (input.profileApiUrl && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(input.profileApiUrl)) {
-    throw notConfigured(`${VARIABLE_OF.profileApiUrl} must be an http(s) URL such as ${DEFAULT_PROFILE_API_URL}.`);
+  if (input.profileApiUrl && !isSafeProfileApiUrl(input.profileApiUrl)) {
+    throw notConfigured(
+      `${VARIABLE_OF.profileApiUrl} must be an https URL such as ${DEFAULT_PROFILE_API_URL} (plain http only on loopback).`,
+    );
   }
   if (input.defaultCountry && !/^[A-Za-z]{2}$/.test(input.defaultCountry)) {
     throw notConfigured(`${VARIABLE_OF.defaultCountry} must be a two-letter country code such as US or GB.`);

@@ -1,6 +1,7 @@
 import { ApiError } from '../http/api-error';
 import { BAD_INPUT_CORPUS } from '../../test/fixtures/bad-input-corpus';
-import { describeValidationError, profileEventsRequestSchema, profileRequestSchema } from './schemas';
+import { describeInvalidRequest } from '../http/validation-message';
+import { profileEventsRequestSchema, profileRequestSchema } from './schemas';
 import { createProfileService } from './service';
 import { silentLookupLogger, silentUpstreamLogger } from './upstream-log';
 
@@ -21,7 +22,7 @@ async function answer(endpoint: 'profile' | 'profile-events', body: unknown, ups
   });
   const schema = endpoint === 'profile' ? profileRequestSchema : profileEventsRequestSchema;
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return { status: 400, message: describeValidationError(parsed.error) };
+  if (!parsed.success) return { status: 400, message: describeInvalidRequest(parsed.error) };
   try {
     if (endpoint === 'profile') await service.lookup(parsed.data as never);
     else await service.nextEvents(parsed.data as never);

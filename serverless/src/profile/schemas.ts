@@ -144,14 +144,3 @@ export const profileEventsRequestSchema = z
   });
 
 export type ProfileEventsRequest = z.infer<typeof profileEventsRequestSchema>;
-
-/** One line a person can read: `field: message; …` (the wrapper may use it for 400 answers). */
-export function describeValidationError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => {
-      const field = issue.path.join('.');
-      return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}

@@ -390,8 +390,8 @@ export function createProfileService(
 
 // One pacer per space per process, shared by every service built for it (settings may be re-saved).
 const pacers = new Map<string, RequestPacer>();
-const services = new Map<string, SegmentProfileService>();
 const MAX_MEMOISED_SERVICES = 8;
+const services = new LRUCache<string, SegmentProfileService>({ max: MAX_MEMOISED_SERVICES });
 
 /** The service for these settings, kept between invocations of a warm Function so cache and pacer survive. */
 export function getProfileService(settings: SegmentSettings): ProfileService {
@@ -402,7 +402,6 @@ export function getProfileService(settings: SegmentSettings): ProfileService {
     const spaceKey = `${complete.profileApiUrl}|${complete.spaceId}`;
     const pacer = pacers.get(spaceKey) ?? new RequestPacer(100);
     pacers.set(spaceKey, pacer);
-    if (services.size >= MAX_MEMOISED_SERVICES) services.delete(services.keys().next().value as string);
     service = createProfileService(complete, { pacer });
     services.set(key, service);
   }
