@@ -23,6 +23,10 @@ describe('the production plugin bundle', () => {
     expect(bundle.includes(secret)).toBe(false);
   });
 
+  it('builds no Basic authorization header: Segment is called only by the Functions', () => {
+    expect(bundle.includes('Basic ')).toBe(false);
+  });
+
   it('registers itself through Flex, with React and Redux as Flex supplies them', () => {
     expect(bundle).toContain('Twilio.Flex.Plugins.init');
     expect(bundle).toMatch(/exports=React\b/);
