@@ -14,7 +14,7 @@ const fetched = (overrides: Partial<FetchedProfile>): FetchedProfile => ({
 });
 
 describe('classifyTraits', () => {
-  it('splits by the classes the API reported, predictions being numeric computed traits named as such', () => {
+  it('splits by the classes the API reported, predictions being percentile computed traits named as such', () => {
     const split = classifyTraits(
       {
         plan: 'Premium',
@@ -31,9 +31,10 @@ describe('classifyTraits', () => {
     );
     expect(split).toEqual({
       custom: { plan: 'Premium', likelihood_custom: 0.3 },
-      computed: { total_inbounds: 7, churn_likelihood: 'high' },
+      // Predicted lifetime value is in USD, not a percentile: a computed trait like any other.
+      computed: { total_inbounds: 7, churn_likelihood: 'high', predicted_ltv: 1200 },
       audiences: { vip: true, lapsed: false },
-      predictive: { likelihood_to_purchase: 0.85, predicted_ltv: 1200 },
+      predictive: { likelihood_to_purchase: 0.85 },
     });
   });
 });

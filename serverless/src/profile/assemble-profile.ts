@@ -35,11 +35,12 @@ export interface FetchedProfile {
 const SEGMENT_ID = /^use_[A-Za-z0-9]{1,64}$/;
 const SEGMENT_ID_IN_URL = /\/profiles\/(use_[A-Za-z0-9]{1,64})(?:\/|$|\?)/;
 // Segment's predictions are computed traits with customer-chosen names; these words mark the ones
-// made by Predictions (likelihood_to_purchase, predicted_ltv, churn propensity, ...).
+// made by Predictions (likelihood_to_purchase, churn propensity, ...). Only percentiles (0..1) are
+// predictions in the answer's sense: predicted lifetime value is in USD and stays a computed trait.
 const PREDICTION_NAME = /(^|[_\s-])(predicted|prediction|predictive|likelihood|propensity)([_\s-]|$)/i;
 
 export function isPredictionTrait(name: string, value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && PREDICTION_NAME.test(name);
+  return typeof value === 'number' && value >= 0 && value <= 1 && PREDICTION_NAME.test(name);
 }
 
 /** Splits traits by what the API said of them: class=audience, class=computed_trait, the rest custom. */
