@@ -11,7 +11,17 @@ import { Text } from '@twilio-paste/core/text';
 import { HostSectionTitle, SideLink, TaskContext } from './flex-standin/components';
 import type { FlexStandIn } from './flex-standin/createFlexStandIn';
 import { useContentStore } from './flex-standin/DynamicContentStore';
-import { AGENT_DESKTOP_VIEW, HostRootState, HostTask } from './flex-standin/hostStore';
+import { AGENT_DESKTOP_VIEW, HostRootState, HostTask, TaskStatus } from './flex-standin/hostStore';
+
+/** The Flex actions an agent can take on a task in each state, as the task list's buttons. */
+const TASK_ACTIONS: Partial<Record<TaskStatus, { action: string; label: string; variant: 'primary' | 'secondary' }[]>> =
+  {
+    pending: [
+      { action: 'AcceptTask', label: 'Accept', variant: 'primary' },
+      { action: 'RejectTask', label: 'Reject', variant: 'secondary' },
+    ],
+    accepted: [{ action: 'CompleteTask', label: 'Complete', variant: 'secondary' }],
+  };
 
 function TaskList({ standIn }: { standIn: FlexStandIn }) {
   const tasks = useSelector((state: HostRootState) => Object.values(state.flex.worker.tasks));
@@ -51,33 +61,16 @@ function TaskList({ standIn }: { standIn: FlexStandIn }) {
                 <Badge as="span" variant={task.status === 'pending' ? 'warning' : 'success'}>
                   {task.status}
                 </Badge>
-                {task.status === 'pending' && (
-                  <>
-                    <Button
-                      size="small"
-                      variant="primary"
-                      onClick={() => Actions.invokeAction('AcceptTask', { sid: task.reservationSid, task })}
-                    >
-                      Accept
-                    </Button>
-                    <Button
-                      size="small"
-                      variant="secondary"
-                      onClick={() => Actions.invokeAction('RejectTask', { sid: task.reservationSid, task })}
-                    >
-                      Reject
-                    </Button>
-                  </>
-                )}
-                {task.status === 'accepted' && (
+                {(TASK_ACTIONS[task.status] ?? []).map(({ action, label, variant }) => (
                   <Button
+                    key={action}
                     size="small"
-                    variant="secondary"
-                    onClick={() => Actions.invokeAction('CompleteTask', { sid: task.reservationSid, task })}
+                    variant={variant}
+                    onClick={() => Actions.invokeAction(action, { sid: task.reservationSid, task })}
                   >
-                    Complete
+                    {label}
                   </Button>
-                )}
+                ))}
               </Box>
             </Box>
           ))}
