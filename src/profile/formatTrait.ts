@@ -2,13 +2,19 @@ import type { TraitValue } from '../../serverless/src/profile/types';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** `first_name` → `First name`, `lifetimeValue` → `Lifetime value`: trait keys as an agent reads them. */
+/** Short words that read as letters, not as a word. */
+const ACRONYMS = new Set(['id', 'ltv', 'url', 'sms', 'vip', 'nps', 'csat']);
+
+/** `first_name` → `First name`, `predicted_ltv` → `Predicted LTV`: trait keys as an agent reads them. */
 export function humanizeTraitKey(key: string): string {
   const words = key
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/[_.-]+/g, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
