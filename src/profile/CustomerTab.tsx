@@ -2,12 +2,11 @@ import * as React from 'react';
 import { ITask, withTaskContext } from '@twilio/flex-ui';
 import { useSelector } from 'react-redux';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
 
 import { NETWORK_ERROR_CODE, TIMEOUT_ERROR_CODE } from '../backend/FunctionsClient';
 import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
-import { LoadingStatus, TitledAlert } from '../shared/StatusMessages';
+import { FailureWithRetry, LoadingStatus, TitledAlert } from '../shared/StatusMessages';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import { CustomerSearch } from './CustomerSearch';
 import type { ProfileLoader } from './profileLoader';
@@ -72,14 +71,9 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
   const retry = () => void loader.retryForTask(taskSid, task.attributes);
   return (
     <Box padding="space60">
-      <TitledAlert variant="error" title={t('UnifiedProfilesErrorTitle')}>
+      <FailureWithRetry title={t('UnifiedProfilesErrorTitle')} retryLabel={t('UnifiedProfilesRetry')} onRetry={retry}>
         {clientErrorKey(lookup.error?.code) ? t(clientErrorKey(lookup.error?.code)!) : lookup.error?.message}
-      </TitledAlert>
-      <Box marginTop="space40">
-        <Button variant="secondary" onClick={retry}>
-          {t('UnifiedProfilesRetry')}
-        </Button>
-      </Box>
+      </FailureWithRetry>
       <CustomerSearch taskSid={taskSid} initialValue={lookup.searchedIdentifier} onSearch={search} />
     </Box>
   );

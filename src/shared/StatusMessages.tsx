@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Alert, AlertVariants } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
 import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
@@ -31,5 +32,31 @@ export function TitledAlert({
       </Text>
       <Text as="p">{children}</Text>
     </Alert>
+  );
+}
+
+/** A failure the person can do something about: what went wrong, and a button to try again. */
+export function FailureWithRetry({
+  title,
+  retryLabel,
+  onRetry,
+  children,
+}: {
+  title: string;
+  retryLabel: string;
+  onRetry: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <>
+      <TitledAlert variant="error" title={title}>
+        {children}
+      </TitledAlert>
+      <Box marginTop="space40">
+        <Button variant="secondary" onClick={onRetry}>
+          {retryLabel}
+        </Button>
+      </Box>
+    </>
   );
 }

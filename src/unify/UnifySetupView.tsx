@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
@@ -9,7 +8,7 @@ import { Text } from '@twilio-paste/core/text';
 import type { UnifyConfigView } from '../../serverless/src/config/unify-config-view';
 import type { FunctionsClient } from '../backend/FunctionsClient';
 import { useStrings } from '../shared/PluginProviders';
-import { LoadingStatus, TitledAlert } from '../shared/StatusMessages';
+import { FailureWithRetry, LoadingStatus } from '../shared/StatusMessages';
 import { useUnifyConfig } from './useUnifyConfig';
 
 const REGION_HOSTS: Record<string, 'UnifiedProfilesUnifyRegionUs' | 'UnifiedProfilesUnifyRegionEu'> = {
@@ -70,16 +69,13 @@ export function UnifySetupView({ functions }: { functions: FunctionsClient }) {
       </Heading>
       {state.status === 'loading' && <LoadingStatus>{t('UnifiedProfilesUnifyLoading')}</LoadingStatus>}
       {state.status === 'failed' && (
-        <>
-          <TitledAlert variant="error" title={t('UnifiedProfilesUnifyLoadFailed')}>
-            {state.message}
-          </TitledAlert>
-          <Box marginTop="space40">
-            <Button variant="secondary" onClick={reload}>
-              {t('UnifiedProfilesRetry')}
-            </Button>
-          </Box>
-        </>
+        <FailureWithRetry
+          title={t('UnifiedProfilesUnifyLoadFailed')}
+          retryLabel={t('UnifiedProfilesRetry')}
+          onRetry={reload}
+        >
+          {state.message}
+        </FailureWithRetry>
       )}
       {state.status === 'loaded' && (
         <>
