@@ -62,6 +62,22 @@ describe('segmentIdOf', () => {
     expect(segmentIdOf(fetched({ events: { data: [{ related: { users: 'use_Ghi' } }] } }))).toBe('use_Ghi');
     expect(segmentIdOf(fetched({ cursors: [{ url: '/profiles/user_id:abc/traits' }] }))).toBeNull();
   });
+
+  it('takes the use_ id the lookup went by (a task linked to the profile) before anything Segment echoed', () => {
+    const bySegmentId = {
+      type: 'phone',
+      value: '+14155550100',
+      key: 'use_Linked1',
+      pathId: 'use_Linked1',
+      segmentId: 'use_Linked1',
+    };
+    expect(segmentIdOf(fetched({ matched: bySegmentId }))).toBe('use_Linked1');
+    const echoed = { url: '/v1/spaces/x/collections/users/profiles/use_Other/traits' };
+    expect(segmentIdOf(fetched({ matched: bySegmentId, cursors: [echoed] }))).toBe('use_Linked1');
+    expect(segmentIdOf(fetched({ matched: { ...bySegmentId, segmentId: 'use_../x' }, cursors: [echoed] }))).toBe(
+      'use_Other',
+    );
+  });
 });
 
 describe('toTimelinePage', () => {

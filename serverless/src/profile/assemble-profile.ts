@@ -134,6 +134,9 @@ export function toTimelinePage(list: SegmentList<SegmentEvent> | null): Timeline
 
 /** The profile's use_ id, from wherever Segment mentioned it; null if it never did. */
 export function segmentIdOf(fetched: FetchedProfile): string | null {
+  // Looked up by its use_ id (a link to the task): that id pages /profile-events for this very profile.
+  const used = fetched.matched.segmentId;
+  if (typeof used === 'string' && SEGMENT_ID.test(used)) return used;
   for (const item of fetched.externalIds?.data ?? []) {
     if (item.type === 'segment_id' && typeof item.id === 'string' && SEGMENT_ID.test(item.id)) return item.id;
   }

@@ -1,5 +1,5 @@
 import { ApiError } from '../http/api-error';
-import { normaliseIdentifier, parseTypedIdentifier, resolveIdentifiers } from './identity';
+import { linkedProfileOf, normaliseIdentifier, parseTypedIdentifier, resolveIdentifiers } from './identity';
 import { withSettingDefaults } from './settings';
 
 const settings = withSettingDefaults({ profileApiUrl: 'http://segment.test', spaceId: 'spa_x', profileApiToken: 't' });
@@ -143,5 +143,77 @@ describe('parseTypedIdentifier', () => {
     const custom = withSettingDefaults({ ...settings, identifierPriority: ['user_id', 'salesforce_id'] });
     expect(parseTypedIdentifier('salesforce_id:003ABC', custom).key).toBe('salesforce_id:003abc');
     expect(invalidMessage(() => parseTypedIdentifier('email:a@example.com', custom))).toMatch(/not one of/);
+  });
+});
+
+describe('linkedProfileOf (taskAttributes.unified_profiles.link)', () => {
+  const at = '2026-11-20T10:00:00.000Z';
+  const withLink = (link: unknown, rest: Record<string, unknown> = {}) => ({ ...rest, unified_profiles: { link } });
+
+  it('reads a link with a segment id: looked up by the use_ id, reported by its identifier', () => {
+    const linked = linkedProfileOf(
+      withLink({ segment_id: 'use_2Ana0Garcia', identifier: 'phone:+14155550100', linked_at: at, linked_by: 'agent' }),
+      settings,
+    );
+    expect(linked).toEqual({
+      link: { segment_id: 'use_2Ana0Garcia', identifier: 'phone:+14155550100', linked_at: at, linked_by: 'agent' },
+      candidate: {
+        type: 'phone',
+        value: '+14155550100',
+        pathId: 'use_2Ana0Garcia',
+        key: 'use_2Ana0Garcia',
+        segmentId: 'use_2Ana0Garcia',
+      },
+    });
+  });
+
+  it('without a segment id (absent, null or empty), looks up the identifier, normalised as a typed search', () => {
+    for (const segmentId of [undefined, null, '']) {
+      const linked = linkedProfileOf(
+        withLink({ segment_id: segmentId, identifier: ' Email:Ana@Example.COM ', linked_at: at, linked_by: 'studio' }),
+        settings,
+      );
+      expect(linked?.link).toEqual({ identifier: 'email:ana@example.com', linked_at: at, linked_by: 'studio' });
+      expect(linked?.candidate).toEqual(parseTypedIdentifier('email:ana@example.com', settings));
+      expect(linked?.candidate.segmentId).toBeUndefined();
+    }
+  });
+
+  it('is absent when the task has no link', () => {
+    expect(linkedProfileOf({ from: '+14155550100' }, settings)).toBeUndefined();
+    expect(linkedProfileOf({ unified_profiles: {} }, settings)).toBeUndefined();
+  });
+
+  const good = { segment_id: 'use_2Ana0Garcia', identifier: 'phone:+14155550100', linked_at: at, linked_by: 'agent' };
+  const caller = { from: '+447700900123' };
+  it.each<[string, Record<string, unknown>]>([
+    ['unified_profiles is a string', { ...caller, unified_profiles: 'use_2Ana0Garcia' }],
+    ['the link is a string', withLink('phone:+14155550100', caller)],
+    ['the link is an array', withLink([good], caller)],
+    ['the link is null', withLink(null, caller)],
+    ['segment_id is a number', withLink({ ...good, segment_id: 42 }, caller)],
+    ['segment_id is not a use_ id', withLink({ ...good, segment_id: 'usr_2Ana' }, caller)],
+    ['segment_id tries to climb the path', withLink({ ...good, segment_id: 'use_../../traits' }, caller)],
+    ['segment_id is too long', withLink({ ...good, segment_id: `use_${'a'.repeat(65)}` }, caller)],
+    ['identifier is missing', withLink({ ...good, identifier: undefined }, caller)],
+    ['identifier is an object', withLink({ ...good, identifier: { type: 'phone', value: '+1415' } }, caller)],
+    ['identifier does not parse', withLink({ ...good, identifier: 'user_id:../admin' }, caller)],
+    ['identifier has a type not configured', withLink({ ...good, identifier: 'ssn:123' }, caller)],
+    ['identifier is a placeholder', withLink({ ...good, identifier: 'user_id:null' }, caller)],
+    ['identifier is too long', withLink({ ...good, identifier: `user_id:${'a'.repeat(600)}` }, caller)],
+    ['linked_at is missing', withLink({ ...good, linked_at: undefined }, caller)],
+    ['linked_at is a number', withLink({ ...good, linked_at: 1764000000000 }, caller)],
+    ['linked_at is not an ISO time', withLink({ ...good, linked_at: 'yesterday' }, caller)],
+    ['linked_at is an impossible date', withLink({ ...good, linked_at: '2026-13-45T10:00:00Z' }, caller)],
+    ['linked_by is someone else', withLink({ ...good, linked_by: 'supervisor' }, caller)],
+    ['linked_by is missing', withLink({ ...good, linked_by: undefined }, caller)],
+  ])('is ignored, never thrown, when %s', (_label, attributes) => {
+    expect(linkedProfileOf(attributes, settings)).toBeUndefined();
+    // ... and the task's own identifiers still resolve as they always did.
+    expect(keys(attributes)).toEqual(['phone:+447700900123']);
+  });
+
+  it('does not add the link to the identifiers the attributes resolve to', () => {
+    expect(keys(withLink(good, { from: '+447700900123' }))).toEqual(['phone:+447700900123']);
   });
 });

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { ApiError } from '../http/api-error';
 import type { SegmentSettings } from './settings';
+import { TASK_PROFILE_ATTRIBUTE, type TaskProfileLink } from './types';
 
 /** One way to find the customer in Segment, already normalised and safe to put in a URL path. */
 export interface IdentifierCandidate {
@@ -8,10 +9,24 @@ export interface IdentifierCandidate {
   type: string;
   /** Normalised value, e.g. `+14155550100` or `ana@example.com`. */
   value: string;
-  /** `type:value` with the value URL-encoded: one path segment that cannot escape the route. */
+  /**
+   * The profile id in the request path: `type:value` with the value URL-encoded (one path segment
+   * that cannot escape the route), or Segment's `use_…` id for a lookup by `segmentId`.
+   */
   pathId: string;
-  /** `type:value` unencoded: the cache key and what the answer reports as matched. */
+  /** The cache key: `type:value` unencoded, or the `use_…` id for a lookup by `segmentId`. */
   key: string;
+  /**
+   * Set when the profile is looked up by Segment's own id (a link to the task carried it): `pathId`
+   * and `key` are then that id, and `type`/`value` the identifier the answer reports as matched.
+   */
+  segmentId?: string;
+}
+
+/** The profile linked to a task: the link as read (normalised), and the one thing to look up. */
+export interface LinkedProfile {
+  link: TaskProfileLink;
+  candidate: IdentifierCandidate;
 }
 
 /** A value the task carried, with what kind of identifier it can be and where it came from. */
@@ -35,6 +50,11 @@ const TYPE_SHAPE = /^[a-z][a-z0-9_.]{0,63}$/;
 const PHONE_CHANNEL_PREFIX = /^(whatsapp|sms|mms|tel|rcs):/i;
 const TYPE_ALIASES: Record<string, string> = { whatsapp: 'phone', tel: 'phone', sms: 'phone', userid: 'user_id' };
 const MAX_VALUE_LENGTH = 256;
+const SEGMENT_ID = /^use_[A-Za-z0-9]{1,64}$/;
+// An ISO 8601 date and time with its offset, as new Date().toISOString() and Studio's liquid write it.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+// As the request schema bounds a typed identifier.
+const MAX_LINKED_IDENTIFIER_LENGTH = 512;
 
 function invalid(message: string): ApiError {
   return new ApiError(400, 'invalid_identifier', message);
@@ -230,4 +250,53 @@ export function parseTypedIdentifier(text: string, settings: SegmentSettings): I
     );
   }
   return normaliseIdentifier(type, typed[2], `identifier (${type})`, settings);
+}
+
+/**
+ * The profile linked to the task (`taskAttributes.unified_profiles.link`, see `TaskProfileLink`),
+ * or undefined when there is none or it is malformed in any way: not an object, a field of the
+ * wrong type, a `segment_id` that is not `use_` and letters/digits, an `identifier` that does not
+ * parse as a typed search would (`parseTypedIdentifier`: its type must still be a configured
+ * identifier), `linked_at` not an ISO time, `linked_by` not `agent` or `studio`.
+ *
+ * A malformed link is ignored, never an error: the caller then resolves the task's other attributes
+ * as if there were no link. A link is written by a plugin or a Studio flow, maybe an older or broken
+ * one, and must not cost the agent the customer the task itself names.
+ *
+ * With a `segment_id` the lookup goes by it (Segment's Profile API accepts the use_ id in place of
+ * `type:value`); without one (absent, null or empty: Segment did not reveal it), by the identifier.
+ */
+export function linkedProfileOf(
+  attributes: Record<string, unknown>,
+  settings: SegmentSettings,
+): LinkedProfile | undefined {
+  const link = asRecord(asRecord(attributes[TASK_PROFILE_ATTRIBUTE])?.link);
+  if (!link) return undefined;
+  const { segment_id: segmentId, identifier, linked_at: linkedAt, linked_by: linkedBy } = link;
+  if (linkedBy !== 'agent' && linkedBy !== 'studio') return undefined;
+  if (typeof linkedAt !== 'string' || !ISO_TIME.test(linkedAt) || Number.isNaN(Date.parse(linkedAt))) {
+    return undefined;
+  }
+  let bySegmentId: string | undefined;
+  if (segmentId !== undefined && segmentId !== null && segmentId !== '') {
+    if (typeof segmentId !== 'string' || !SEGMENT_ID.test(segmentId)) return undefined;
+    bySegmentId = segmentId;
+  }
+  if (typeof identifier !== 'string' || identifier.length > MAX_LINKED_IDENTIFIER_LENGTH) return undefined;
+  let found: IdentifierCandidate;
+  try {
+    found = parseTypedIdentifier(identifier, settings);
+  } catch {
+    return undefined;
+  }
+  const normalised: TaskProfileLink = {
+    ...(bySegmentId ? { segment_id: bySegmentId } : {}),
+    identifier: found.key,
+    linked_at: linkedAt,
+    linked_by: linkedBy,
+  };
+  const candidate: IdentifierCandidate = bySegmentId
+    ? { type: found.type, value: found.value, pathId: bySegmentId, key: bySegmentId, segmentId: bySegmentId }
+    : found;
+  return { link: normalised, candidate };
 }

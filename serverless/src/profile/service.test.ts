@@ -332,3 +332,153 @@ describe('getProfileService', () => {
     expect(rotated.client.pacer).toBe(first.client.pacer);
   });
 });
+
+describe('a profile linked to the task (taskAttributes.unified_profiles.link)', () => {
+  const ANA = 'use_2Ana0Garcia0Demo000000000';
+  const linkedAt = '2026-11-20T10:00:00.000Z';
+  const link = (fields: Record<string, unknown>) => ({
+    unified_profiles: { link: { linked_at: linkedAt, linked_by: 'agent', ...fields } },
+  });
+  // A task whose own identifiers name other customers (Kenji's phone, Sofia's user id): none may be looked up.
+  const otherCustomers = { from: '+447700900123', user_id: 'usr_sofia_rossi' };
+  const linkedToAna = { ...otherCustomers, ...link({ segment_id: ANA, identifier: 'phone:+14155550100' }) };
+
+  it('looks up only the linked profile, by its use_ id, in one round of 7 calls', async () => {
+    api.latencyMs = 300;
+    const started = Date.now();
+    const { profile } = await service().lookup({ taskAttributes: linkedToAna });
+    const elapsed = Date.now() - started;
+    expect(profile.segmentId).toBe(ANA);
+    expect(profile.displayName).toBe('Ana García');
+    expect(profile.matchedIdentifier).toEqual({ type: 'phone', value: '+14155550100' });
+    expect(profile.link).toEqual({
+      segment_id: ANA,
+      identifier: 'phone:+14155550100',
+      linked_at: linkedAt,
+      linked_by: 'agent',
+    });
+    expect(api.requests.map((request) => request.profileId)).toEqual(Array(7).fill(ANA));
+    expect(api.requests.map((request) => request.rawPath.split('/').pop()).sort()).toEqual(
+      ['events', 'external_ids', 'links', 'metadata', 'traits', 'traits', 'traits'].sort(),
+    );
+    expect(elapsed).toBeLessThan(300 * 1.6); // two rounds would take at least 600 ms
+    expect(lookupLog).toEqual([
+      expect.objectContaining({ outcome: 'ok', source: 'segment', linked: true, candidates: 1, upstreamRequests: 7 }),
+    ]);
+  });
+
+  it('without a segment id, looks up the linked identifier alone, normalised', async () => {
+    const { profile } = await service().lookup({
+      taskAttributes: {
+        from: '+14155550100',
+        ...link({ identifier: 'email:Kenji.Tanaka@Example.JP', linked_by: 'studio' }),
+      },
+    });
+    expect(profile.segmentId).toBe('use_2Kenji0Tanaka0Demo0000000');
+    expect(profile.matchedIdentifier).toEqual({ type: 'email', value: 'kenji.tanaka@example.jp' });
+    expect(profile.link).toEqual({
+      identifier: 'email:kenji.tanaka@example.jp',
+      linked_at: linkedAt,
+      linked_by: 'studio',
+    });
+    expect(new Set(api.requests.map((request) => request.profileId))).toEqual(
+      new Set(['email:kenji.tanaka@example.jp']),
+    );
+  });
+
+  it('lets a typed search win over the link', async () => {
+    const { profile } = await service().lookup({
+      taskAttributes: linkedToAna,
+      identifier: 'user_id:usr_marcus_johnson',
+    });
+    expect(profile.displayName).toBe('Marcus Johnson');
+    expect(profile.link).toBeUndefined();
+    expect(api.requests.some((request) => request.profileId === ANA)).toBe(false);
+  });
+
+  it.each<[string, unknown]>([
+    ['a segment id that is not one', { segment_id: 'use_../../x', identifier: 'phone:+14155550100' }],
+    ['an identifier that does not parse', { segment_id: ANA, identifier: 'shoe_size:42' }],
+    ['a wrong linked_by', { segment_id: ANA, identifier: 'phone:+14155550100', linked_by: 'robot' }],
+  ])('ignores a link with %s and resolves the attributes as before', async (_label, fields) => {
+    const { profile } = await service().lookup({
+      taskAttributes: { ...otherCustomers, ...link(fields as Record<string, unknown>) },
+    });
+    expect(profile.segmentId).toBe('use_2Sofia0Rossi0Demo00000000'); // user_id outranks phone
+    expect(profile.link).toBeUndefined();
+    expect(api.requests.some((request) => request.profileId === ANA || request.profileId.startsWith('use_.'))).toBe(
+      false,
+    );
+    expect(lookupLog[0]).toMatchObject({ linked: false, candidates: 2 });
+  });
+
+  it('ignores a link that is not an object', async () => {
+    const { profile } = await service().lookup({
+      taskAttributes: { from: '+14155550100', unified_profiles: { link: ANA } },
+    });
+    expect(profile.matchedIdentifier).toEqual({ type: 'phone', value: '+14155550100' });
+    expect(profile.link).toBeUndefined();
+  });
+
+  it('answers profile_not_found saying the linked profile is gone, and probes nothing else', async () => {
+    const profiles = service();
+    const gone = { ...otherCustomers, ...link({ segment_id: 'use_2Gone0Away', identifier: 'phone:+14155550100' }) };
+    const error = await apiError(profiles.lookup({ taskAttributes: gone }));
+    expect(error).toMatchObject({ status: 404, code: 'profile_not_found' });
+    expect(error.message).toMatch(/linked to this task no longer exists/);
+    expect(api.requests.length).toBeGreaterThan(0);
+    expect(api.requests.every((request) => request.profileId === 'use_2Gone0Away')).toBe(true);
+
+    api.requests.length = 0; // a known miss: same answer, no call
+    expect((await apiError(profiles.lookup({ taskAttributes: gone }))).message).toMatch(/linked to this task/);
+    expect(api.requests).toHaveLength(0);
+
+    const goneByIdentifier = { from: '+14155550100', ...link({ identifier: 'email:left@example.com' }) };
+    const byIdentifier = await apiError(profiles.lookup({ taskAttributes: goneByIdentifier }));
+    expect(byIdentifier).toMatchObject({ status: 404, code: 'profile_not_found' });
+    expect(byIdentifier.message).toMatch(/linked to this task no longer exists/);
+    expect(api.requests.every((request) => request.profileId === 'email:left@example.com')).toBe(true);
+  });
+
+  it('is cached by segment id: a repeat, or a link to a profile just found by search, needs no call', async () => {
+    const profiles = service();
+    await profiles.lookup({ taskAttributes: linkedToAna });
+    const calls = api.requests.length;
+    const again = await profiles.lookup({ taskAttributes: linkedToAna });
+    expect(api.requests).toHaveLength(calls);
+    expect(again.profile.link?.segment_id).toBe(ANA);
+    expect(again.profile.matchedIdentifier).toEqual({ type: 'phone', value: '+14155550100' });
+
+    const searched = service();
+    await searched.lookup({ identifier: 'email:ana.garcia@example.com' });
+    api.requests.length = 0;
+    const linked = await searched.lookup({ taskAttributes: linkedToAna });
+    expect(api.requests).toHaveLength(0);
+    expect(linked.profile.link?.linked_by).toBe('agent');
+    expect(linked.profile.matchedIdentifier).toEqual({ type: 'phone', value: '+14155550100' });
+  });
+
+  it('never lends the link to the same customer found another way, nor indexes an identifier the profile lacks', async () => {
+    const profiles = service();
+    const stale = { ...otherCustomers, ...link({ segment_id: ANA, identifier: 'email:ana.old@example.com' }) };
+    const { profile } = await profiles.lookup({ taskAttributes: stale });
+    expect(profile.matchedIdentifier).toEqual({ type: 'email', value: 'ana.old@example.com' });
+    const searched = await profiles.lookup({ identifier: 'phone:+14155550100' });
+    expect(searched.profile.link).toBeUndefined();
+    expect(searched.profile.matchedIdentifier).toEqual({ type: 'phone', value: '+14155550100' });
+    api.requests.length = 0;
+    // The link named ana.old@…, but Ana's profile does not list it: a search for it asks Segment.
+    expect(await apiError(profiles.lookup({ identifier: 'email:ana.old@example.com' }))).toMatchObject({ status: 404 });
+    expect(api.requests.length).toBeGreaterThan(0);
+  });
+
+  it('shares one set of calls between concurrent lookups of one linked profile', async () => {
+    api.latencyMs = 50;
+    const profiles = service();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => profiles.lookup({ taskAttributes: linkedToAna })),
+    );
+    expect(answers.every((answer) => answer.profile.link?.segment_id === ANA)).toBe(true);
+    expect(api.requests).toHaveLength(7);
+  });
+});

@@ -1,7 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import { ApiError } from '../http/api-error';
 import { assembleProfile, nextCursorOf, toTimelinePage, traitsOf, type FetchedProfile } from './assemble-profile';
-import { normaliseIdentifier, parseTypedIdentifier, resolveIdentifiers, type IdentifierCandidate } from './identity';
+import {
+  linkedProfileOf,
+  normaliseIdentifier,
+  parseTypedIdentifier,
+  resolveIdentifiers,
+  type IdentifierCandidate,
+  type LinkedProfile,
+} from './identity';
 import { ProfileApiClient, type ProfileApiClientOptions } from './profile-api-client';
 import { RequestPacer } from './request-pacer';
 import { TraitClassRegistry, type TraitClassSets } from './trait-classes';
@@ -56,6 +63,7 @@ const LESSON_WAIT_MS = 1_000;
 interface LookupTrace {
   source: LookupLogEntry['source'];
   candidates: number;
+  linked: boolean;
   budget?: UpstreamBudget;
 }
 
@@ -77,6 +85,13 @@ const noProfile = (types: string[]) =>
     404,
     'profile_not_found',
     `No Segment profile matches this customer (looked up by ${types.join(', ')}).`,
+  );
+
+const linkedProfileGone = () =>
+  new ApiError(
+    404,
+    'profile_not_found',
+    'The profile linked to this task no longer exists in Segment (deleted or merged); search for the customer instead.',
   );
 
 /** Lookups against one space, with a per-instance cache and single-flight. */
@@ -114,12 +129,13 @@ export class SegmentProfileService implements ProfileService {
 
   async lookup(request: ProfileRequest): Promise<ProfileLookupResponse> {
     const started = Date.now();
-    const trace: LookupTrace = { source: 'none', candidates: 0 };
+    const trace: LookupTrace = { source: 'none', candidates: 0, linked: false };
     const log = (outcome: string) =>
       this.lookupLogger({
         outcome,
         source: trace.source,
         candidates: trace.candidates,
+        linked: trace.linked,
         upstreamRequests: trace.budget?.requests ?? 0,
         ms: Date.now() - started,
       });
@@ -136,9 +152,31 @@ export class SegmentProfileService implements ProfileService {
   private async findProfile(request: ProfileRequest, trace: LookupTrace): Promise<CustomerProfile> {
     this.counters.lookups += 1;
     // A typed search is what the agent asked for: it alone is looked up, not the task's customer.
-    const candidates = request.identifier
-      ? [parseTypedIdentifier(request.identifier, this.settings)]
-      : resolveIdentifiers(request.taskAttributes ?? {}, this.settings);
+    if (request.identifier)
+      return this.findByCandidates([parseTypedIdentifier(request.identifier, this.settings)], trace);
+    const attributes = request.taskAttributes ?? {};
+    // A profile linked to the task is looked up alone: no other identifier of the task is probed.
+    // A malformed link reads as no link (linkedProfileOf), so the attributes resolve as they always did.
+    const linked = linkedProfileOf(attributes, this.settings);
+    if (linked) return this.findLinked(linked, trace);
+    return this.findByCandidates(resolveIdentifiers(attributes, this.settings), trace);
+  }
+
+  /** The linked profile, reported as matched by the link's identifier and carrying the link. */
+  private async findLinked(linked: LinkedProfile, trace: LookupTrace): Promise<CustomerProfile> {
+    trace.linked = true;
+    const { candidate, link } = linked;
+    try {
+      const profile = await this.findByCandidates([candidate], trace);
+      return { ...profile, matchedIdentifier: { type: candidate.type, value: candidate.value }, link };
+    } catch (error) {
+      // Whether this lookup, a remembered miss or a shared flight found nothing: the link is stale.
+      if (error instanceof ApiError && error.code === 'profile_not_found') throw linkedProfileGone();
+      throw error;
+    }
+  }
+
+  private async findByCandidates(candidates: IdentifierCandidate[], trace: LookupTrace): Promise<CustomerProfile> {
     trace.candidates = candidates.length;
     if (candidates.length === 0) {
       throw new ApiError(
@@ -213,7 +251,11 @@ export class SegmentProfileService implements ProfileService {
   private remember(profile: CustomerProfile, matched: IdentifierCandidate): void {
     const profileKey = profile.segmentId || matched.key;
     this.profiles.set(profileKey, profile);
+    // matched.key is the use_ id for a lookup by it: a link's identifier is indexed only if the
+    // profile still lists it (below), never just because a link named it.
     this.byIdentifier.set(matched.key, profileKey);
+    // Its use_ id finds it too: a task linked to a profile found a moment ago by search needs no call.
+    if (profile.segmentId) this.byIdentifier.set(profile.segmentId, profileKey);
     for (const identifier of profile.identifiers) {
       if (!this.settings.identifierPriority.includes(identifier.type)) continue;
       try {

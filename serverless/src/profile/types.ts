@@ -55,12 +55,42 @@ export interface ProfileMetadata {
   lastSourceId?: string;
 }
 
+/** Where a task's attributes carry the profile linked to it: `attributes.unified_profiles.link`. */
+export const TASK_PROFILE_ATTRIBUTE = 'unified_profiles';
+
+/**
+ * A profile linked to a task, as `attributes.unified_profiles.link` holds it. When a task carries a
+ * valid one (and the request has no typed `identifier`), /profile looks up that profile alone, in one
+ * round: by `segment_id` when present, else by `identifier`. A link that is not valid in every field
+ * is ignored and the task's other attributes are resolved as if it were not there.
+ */
+export interface TaskProfileLink {
+  /** Segment's profile id (use_…), when Segment revealed it. */
+  segment_id?: string;
+  /** The identifier the profile was found by, `type:value` (normalised), e.g. email:ana@example.com. */
+  identifier: string;
+  /** ISO time of linking. */
+  linked_at: string;
+  /** Who made the link: an agent in the Customer tab, or a Studio flow before the task. */
+  linked_by: 'agent' | 'studio';
+}
+
 export interface CustomerProfile {
   /** Segment's profile id (use_…). */
   segmentId: string;
   displayName: string | null;
-  /** The identifier that found this profile, after normalisation (e.g. phone:+14155550100). */
+  /**
+   * The identifier that found this profile, after normalisation (e.g. phone:+14155550100). For a
+   * profile linked to the task, the link's identifier (even when the lookup went by segment_id).
+   */
   matchedIdentifier: { type: string; value: string };
+  /**
+   * Present only when this answer is the profile linked to the task: the link as the Functions read
+   * and used it (identifier normalised; segment_id only if the lookup went by it). The plugin says
+   * "Linked by an agent" / "Linked by a Studio flow" from `linked_by`; without it, "Matched by
+   * <matchedIdentifier>". Never cached with the profile: the same customer found by search has none.
+   */
+  link?: TaskProfileLink;
   identifiers: ProfileIdentifier[];
   traits: ProfileTraits;
   metadata: ProfileMetadata | null;

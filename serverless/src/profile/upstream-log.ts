@@ -33,6 +33,8 @@ export interface LookupLogEntry {
   /** cache: answered from this instance's cache; shared: joined a lookup under way; segment: fetched. */
   source: 'cache' | 'shared' | 'segment' | 'none';
   candidates: number;
+  /** The task carried a valid link to a profile, and the lookup went by it alone. */
+  linked: boolean;
   upstreamRequests: number;
   ms: number;
 }
@@ -40,8 +42,8 @@ export interface LookupLogEntry {
 export type LookupLogger = (entry: LookupLogEntry) => void;
 
 export const consoleLookupLogger: LookupLogger = (entry) => {
-  const { outcome, source, candidates, upstreamRequests, ms } = entry;
-  console.log(JSON.stringify({ msg: 'profile_lookup', outcome, source, candidates, upstreamRequests, ms }));
+  const { outcome, source, candidates, linked, upstreamRequests, ms } = entry;
+  console.log(JSON.stringify({ msg: 'profile_lookup', outcome, source, candidates, linked, upstreamRequests, ms }));
 };
 
 export const silentLookupLogger: LookupLogger = () => undefined;
