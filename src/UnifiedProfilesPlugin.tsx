@@ -20,14 +20,14 @@ export default class UnifiedProfilesPlugin extends FlexPlugin {
   async init(flex: typeof Flex, manager: Flex.Manager): Promise<void> {
     if (!manager.store.addReducer) throw new Error('Flex store has no addReducer: Flex UI 2.x is required.');
     manager.store.addReducer(PLUGIN_NAMESPACE, pluginReducer);
-    const strings = registerStrings(manager);
+    const registered = registerStrings(manager);
     // The token is read at call time: Flex refreshes it while the agent works.
     const functions = createFunctionsClient({
       baseUrl: resolveFunctionsBaseUrl(manager.serviceConfiguration),
       getToken: () => manager.user.token,
     });
-    registerPluginProviders(flex, { strings });
-    registerCustomerProfile(flex, manager, functions, strings);
+    registerPluginProviders(flex, registered);
+    registerCustomerProfile(flex, manager, functions, registered.strings);
     registerUnifySetup(flex, manager, functions);
   }
 }

@@ -1,37 +1,63 @@
 import * as React from 'react';
 import { ITask, withTaskContext } from '@twilio/flex-ui';
 import { useSelector } from 'react-redux';
+import { AlertDialog } from '@twilio-paste/core/alert-dialog';
 import { Box } from '@twilio-paste/core/box';
+import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 
-import { NETWORK_ERROR_CODE, TIMEOUT_ERROR_CODE } from '../backend/FunctionsClient';
 import { useStrings } from '../shared/PluginProviders';
-import type { PluginStringKey } from '../strings/en';
 import { FailureWithRetry, LoadingStatus, TitledAlert } from '../shared/StatusMessages';
 import type { RootStateWithPlugin } from '../shared/pluginState';
-import { CustomerSearch } from './CustomerSearch';
+import { useNow } from '../shared/useNow';
+import { failureWordsKey } from './failureWords';
+import { identifierInWords } from './format/identifierFormat';
 import type { ProfileLoader } from './profileLoader';
-import { selectLookupForTask, selectProfileForTask } from './profileSlice';
-import { ProfileSummary } from './ProfileSummary';
-
-/** Failures the browser itself detected are told in the agent's language; the Functions' messages come as sent. */
-const CLIENT_ERROR_STRINGS: Record<string, PluginStringKey> = {
-  [NETWORK_ERROR_CODE]: 'UnifiedProfilesNetworkError',
-  [TIMEOUT_ERROR_CODE]: 'UnifiedProfilesTimeoutError',
-};
-const clientErrorKey = (code: string | undefined) => (code ? CLIENT_ERROR_STRINGS[code] : undefined);
+import { selectHistoryPagesForTask, selectLookupForTask, selectProfileForTask } from './profileSlice';
+import { ProfileView } from './ProfileView';
+import { CustomerSearch } from './search/CustomerSearch';
+import { splitTypedValue, taskContactOf } from './search/searchIdentifier';
+import { attributesWithLink, attributesWithoutLink, canLinkTask, isLinkedTo, readTaskLink } from './taskLink';
 
 interface CustomerTabProps {
   task?: ITask;
   loader: ProfileLoader;
 }
 
+/** While the first answer is on its way: the header's shape, never a "No name recorded" flash. */
+function LoadingProfile() {
+  const t = useStrings();
+  return (
+    <Box display="flex" flexDirection="column" rowGap="space40">
+      <Box display="flex" columnGap="space40" alignItems="center">
+        <SkeletonLoader width="48px" height="48px" borderRadius="borderRadiusCircle" />
+        <Box flexGrow={1} display="flex" flexDirection="column" rowGap="space20">
+          <SkeletonLoader height="24px" width="60%" />
+          <SkeletonLoader height="16px" width="40%" />
+        </Box>
+      </Box>
+      <LoadingStatus>{t('UnifiedProfilesLoading')}</LoadingStatus>
+    </Box>
+  );
+}
+
+/** The identifier a search was made with, as `{type, value}`, when it was typed as `type:value`. */
+const searchedAsIdentifier = (searched: string | undefined) => {
+  const typed = searched ? splitTypedValue(searched) : undefined;
+  return typed?.type ? { type: typed.type, value: typed.value } : undefined;
+};
+
 /** The "Customer" tab beside a task: who this is, from Segment, or a search when nobody matched. */
 export function CustomerTabContent({ task, loader }: CustomerTabProps) {
   const t = useStrings();
+  const now = useNow();
   const taskSid = task?.taskSid ?? '';
   // react-redux's useSelector: Flex's useFlexSelector hands selectors only `state.flex`, not plugin namespaces.
   const lookup = useSelector((state: RootStateWithPlugin) => selectLookupForTask(state, taskSid));
   const profile = useSelector((state: RootStateWithPlugin) => selectProfileForTask(state, taskSid));
+  const history = useSelector((state: RootStateWithPlugin) => selectHistoryPagesForTask(state, taskSid));
+  const [linking, setLinking] = React.useState(false);
+  const [linkError, setLinkError] = React.useState<string>();
+  const [confirmingUnlink, setConfirmingUnlink] = React.useState(false);
 
   React.useEffect(() => {
     // Usually a no-op: the reservation already started the lookup before the agent got here.
@@ -39,42 +65,143 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
   }, [task, loader]);
 
   if (!task) return null;
+  const attributes = task.attributes as Record<string, unknown>;
+  const link = readTaskLink(attributes);
   const search = (identifier: string) => void loader.searchForTask(taskSid, identifier);
+  const searched = searchedAsIdentifier(lookup?.searchedIdentifier);
+  const contact = taskContactOf(attributes);
 
+  /** Writes the task's attributes as Flex does (TaskRouter keeps them; a transfer carries them). */
+  const writeAttributes = async (
+    next: Record<string, unknown>,
+    failureKey: 'UnifiedProfilesLinkFailed' | 'UnifiedProfilesUnlinkFailed',
+  ) => {
+    setLinking(true);
+    setLinkError(undefined);
+    try {
+      await task.setAttributes(next);
+      return true;
+    } catch {
+      setLinkError(t(failureKey));
+      return false;
+    } finally {
+      setLinking(false);
+    }
+  };
+
+  const unlink = async () => {
+    setConfirmingUnlink(false);
+    if (await writeAttributes(attributesWithoutLink(attributes), 'UnifiedProfilesUnlinkFailed'))
+      loader.showSearchForTask(taskSid);
+  };
+
+  let body: React.ReactNode;
   if (!lookup || lookup.status === 'loading') {
-    return (
-      <Box padding="space60">
-        <LoadingStatus>{t('UnifiedProfilesLoading')}</LoadingStatus>
-      </Box>
+    body = <LoadingProfile />;
+  } else if (lookup.status === 'found' && profile) {
+    const linked = isLinkedTo(link, profile);
+    body = (
+      <ProfileView
+        profile={profile}
+        lookup={lookup}
+        history={history}
+        linked={linked}
+        now={now}
+        onLoadMoreHistory={() => void loader.loadMoreHistory(taskSid)}
+        actions={{
+          linking,
+          onRefresh: () => void loader.refreshForTask(taskSid, attributes),
+          onSearchAnother: () => loader.showSearchForTask(taskSid),
+          onLink:
+            !linked && canLinkTask(task)
+              ? () =>
+                  void writeAttributes(attributesWithLink(attributes, profile, new Date()), 'UnifiedProfilesLinkFailed')
+              : undefined,
+          onUnlink: linked && canLinkTask(task) ? () => setConfirmingUnlink(true) : undefined,
+        }}
+      />
     );
-  }
-
-  if (lookup.status === 'found' && profile) {
-    return (
-      <Box padding="space60" overflowY="auto">
-        <ProfileSummary profile={profile} />
-      </Box>
+  } else if (lookup.status === 'searching') {
+    body = (
+      <>
+        <TitledAlert variant="neutral" title={t('UnifiedProfilesSearchTitle')}>
+          {t('UnifiedProfilesSearchIntro')}
+        </TitledAlert>
+        <CustomerSearch
+          taskSid={taskSid}
+          initial={contact}
+          onSearch={search}
+          onCancel={() => void loader.retryForTask(taskSid, attributes)}
+        />
+      </>
     );
-  }
-
-  if (lookup.status === 'not_found') {
-    return (
-      <Box padding="space60">
-        <TitledAlert variant="neutral" title={t('UnifiedProfilesNotFoundTitle')}>
+  } else if (lookup.status === 'not_found') {
+    const lookedUp = searched ?? contact;
+    body = (
+      <>
+        <TitledAlert
+          variant="neutral"
+          title={
+            lookedUp
+              ? t('UnifiedProfilesNotFoundFor', { identifier: identifierInWords(lookedUp, t) })
+              : t('UnifiedProfilesNotFoundTitle')
+          }
+        >
           {t('UnifiedProfilesNotFoundBody')}
         </TitledAlert>
-        <CustomerSearch taskSid={taskSid} initialValue={lookup.searchedIdentifier} onSearch={search} />
-      </Box>
+        <CustomerSearch key={lookup.requestId} taskSid={taskSid} initial={searched ?? contact} onSearch={search} />
+      </>
+    );
+  } else if (lookup.error?.code === 'invalid_identifier' && lookup.searchedIdentifier) {
+    // The Functions refused what was typed: a typing mistake, answered beside the field.
+    body = (
+      <CustomerSearch
+        key={lookup.requestId}
+        taskSid={taskSid}
+        initial={searched}
+        serverProblem={lookup.error.message}
+        onSearch={search}
+      />
+    );
+  } else {
+    body = (
+      <>
+        <FailureWithRetry
+          title={t('UnifiedProfilesErrorTitle')}
+          retryLabel={t('UnifiedProfilesRetry')}
+          onRetry={() => void loader.retryForTask(taskSid, attributes)}
+        >
+          {lookup.searchedIdentifier && searched
+            ? t('UnifiedProfilesSearchFailedFor', { identifier: identifierInWords(searched, t) }) + ' '
+            : ''}
+          {t(failureWordsKey(lookup.error?.code))}
+        </FailureWithRetry>
+        <CustomerSearch key={lookup.requestId} taskSid={taskSid} initial={searched ?? contact} onSearch={search} />
+      </>
     );
   }
 
-  const retry = () => void loader.retryForTask(taskSid, task.attributes);
   return (
-    <Box padding="space60">
-      <FailureWithRetry title={t('UnifiedProfilesErrorTitle')} retryLabel={t('UnifiedProfilesRetry')} onRetry={retry}>
-        {clientErrorKey(lookup.error?.code) ? t(clientErrorKey(lookup.error?.code)!) : lookup.error?.message}
-      </FailureWithRetry>
-      <CustomerSearch taskSid={taskSid} initialValue={lookup.searchedIdentifier} onSearch={search} />
+    <Box padding="space60" overflowY="auto" data-testid="unified-profiles-customer-tab">
+      {linkError && (
+        <Box marginBottom="space40">
+          <TitledAlert variant="error" title={linkError}>
+            {t('UnifiedProfilesLinkRetryHint')}
+          </TitledAlert>
+        </Box>
+      )}
+      {body}
+      <AlertDialog
+        heading={t('UnifiedProfilesUnlinkTitle')}
+        isOpen={confirmingUnlink}
+        onConfirm={() => void unlink()}
+        onConfirmLabel={t('UnifiedProfilesUnlinkConfirm')}
+        onDismiss={() => setConfirmingUnlink(false)}
+        onDismissLabel={t('UnifiedProfilesCancel')}
+        destructive
+      >
+        {t('UnifiedProfilesUnlinkBody', { name: profile?.displayName ?? t('UnifiedProfilesNoName') })}
+      </AlertDialog>
     </Box>
   );
 }

@@ -3,6 +3,7 @@ import type * as Flex from '@twilio/flex-ui';
 import type { Store } from 'redux';
 
 import type { FunctionsClient } from '../backend/FunctionsClient';
+import { PanelErrorBoundary } from '../shared/PanelErrorBoundary';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import type { PluginStrings } from '../strings/en';
 import { CustomerTab } from './CustomerTab';
@@ -10,6 +11,12 @@ import { createProfileLoader } from './profileLoader';
 
 export const CUSTOMER_TAB_NAME = 'unified-profiles-customer';
 export const RESERVATION_ENDINGS = ['rejected', 'timeout', 'canceled', 'rescinded'] as const;
+
+/**
+ * Voice tasks open on the Customer tab: their own canvas holds only call controls, so the agent
+ * loses nothing. Chat, SMS and email tasks keep Flex's conversation tab, where the agent types.
+ */
+const opensOnCustomerTab = (task: Flex.ITask | undefined) => task?.taskChannelUniqueName === 'voice';
 
 /** The "Customer" tab on every task, and the prefetch that has its profile ready when the agent accepts. */
 export function registerCustomerProfile(
@@ -22,7 +29,9 @@ export function registerCustomerProfile(
 
   flex.TaskCanvasTabs.Content.add(
     <flex.Tab key={CUSTOMER_TAB_NAME} uniqueName={CUSTOMER_TAB_NAME} label={strings.UnifiedProfilesCustomerTabLabel}>
-      <CustomerTab loader={loader} />
+      <PanelErrorBoundary area="Customer tab">
+        <CustomerTab loader={loader} />
+      </PanelErrorBoundary>
     </flex.Tab>,
   );
 
@@ -31,6 +40,14 @@ export function registerCustomerProfile(
     void loader.loadForTask(taskSid, reservation.task.attributes);
     // A reservation that never becomes the agent's task takes its prefetched customer data with it.
     for (const ending of RESERVATION_ENDINGS) reservation.on(ending, () => loader.releaseTask(taskSid));
+  });
+
+  flex.Actions.addListener('afterSelectTask', (payload: { task?: Flex.ITask }) => {
+    if (!opensOnCustomerTab(payload.task)) return;
+    void flex.Actions.invokeAction('SetComponentState', {
+      name: 'TaskCanvasTabs',
+      state: { selectedTabName: CUSTOMER_TAB_NAME },
+    });
   });
 
   flex.Actions.addListener('afterCompleteTask', (payload: { task?: Flex.ITask }) => {

@@ -2,6 +2,7 @@ import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
 
 import type { FunctionsClient } from '../backend/FunctionsClient';
+import { PanelErrorBoundary } from '../shared/PanelErrorBoundary';
 import { canSetUpUnify } from './roles';
 import { UnifyNavLink } from './UnifyNavLink';
 import { UnifySetupView } from './UnifySetupView';
@@ -16,7 +17,9 @@ export function registerUnifySetup(flex: typeof Flex, manager: Flex.Manager, fun
 
   flex.ViewCollection.Content.add(
     <flex.View name={UNIFY_VIEW_NAME} key={UNIFY_VIEW_NAME}>
-      <UnifySetupView functions={functions} />
+      <PanelErrorBoundary area="Unify view">
+        <UnifySetupView functions={functions} />
+      </PanelErrorBoundary>
     </flex.View>,
   );
 }

@@ -1,4 +1,4 @@
-import type { CustomerProfile } from '../../../serverless/src/profile/types';
+import type { CustomerProfile, TimelineItem } from '../../../serverless/src/profile/types';
 
 /** A profile as /profile answers it, for tests of the slice and the tab. */
 export function buildProfile(overrides: Partial<CustomerProfile> = {}): CustomerProfile {
@@ -21,4 +21,14 @@ export function buildProfile(overrides: Partial<CustomerProfile> = {}): Customer
     timeline: { items: [], next: null },
     ...overrides,
   };
+}
+
+/** One history event as /profile answers it. */
+export function timelineItem(
+  id: string,
+  name: string,
+  timestamp: string,
+  properties: TimelineItem['properties'] = {},
+): TimelineItem {
+  return { id, type: 'track', name, timestamp, properties };
 }

@@ -1,0 +1,72 @@
+import * as React from 'react';
+import { Alert } from '@twilio-paste/core/alert';
+import { Box } from '@twilio-paste/core/box';
+import { Separator } from '@twilio-paste/core/separator';
+import { Text } from '@twilio-paste/core/text';
+
+import type { CustomerProfile } from '../../serverless/src/profile/types';
+import { useLocale, useStrings } from '../shared/PluginProviders';
+import { LinkedAccounts } from './details/LinkedAccounts';
+import { TraitDetails } from './details/TraitDetails';
+import { failureWordsKey } from './failureWords';
+import { formatRelativeTime } from './format/timeFormat';
+import { HeaderActions, ProfileHeader } from './header/ProfileHeader';
+import { ProfileHighlights } from './highlights/ProfileHighlights';
+import { HistoryTimeline } from './history/HistoryTimeline';
+import { HistoryPages, TaskLookup, timelineOf } from './profileSlice';
+
+interface ProfileViewProps {
+  profile: CustomerProfile;
+  lookup: TaskLookup;
+  history?: HistoryPages;
+  linked: boolean;
+  actions: HeaderActions;
+  onLoadMoreHistory: () => void;
+  now: number;
+}
+
+/** When the profile was fetched, and whether the last refresh failed (then what is shown is older). */
+function Freshness({ lookup, now }: { lookup: TaskLookup; now: number }) {
+  const t = useStrings();
+  const locale = useLocale();
+  const age = lookup.fetchedAt ? formatRelativeTime(Math.min(lookup.fetchedAt, now), now, locale) : undefined;
+  if (lookup.refreshError) {
+    return (
+      <Alert variant="warning">
+        <Text as="span">
+          {t('UnifiedProfilesStale', { age: age ?? '', reason: t(failureWordsKey(lookup.refreshError.code)) })}
+        </Text>
+      </Alert>
+    );
+  }
+  return (
+    <Text as="p" role="status" fontSize="fontSize20" color="colorTextWeak">
+      {lookup.refreshing ? t('UnifiedProfilesRefreshing') : age ? t('UnifiedProfilesUpdated', { age }) : null}
+    </Text>
+  );
+}
+
+/** The found customer, top to bottom: who, what matters now, what they did lately, the rest. */
+export function ProfileView({ profile, lookup, history, linked, actions, onLoadMoreHistory, now }: ProfileViewProps) {
+  const timeline = React.useMemo(() => timelineOf(profile, history), [profile, history]);
+  return (
+    <Box display="flex" flexDirection="column" rowGap="space50">
+      <ProfileHeader profile={profile} linked={linked} actions={actions} />
+      <Freshness lookup={lookup} now={now} />
+      <ProfileHighlights profile={profile} timeline={timeline.items} now={now} />
+      <LinkedAccounts accounts={profile.linkedAccounts} now={now} />
+      <HistoryTimeline
+        items={timeline.items}
+        hasMore={Boolean(timeline.next && profile.segmentId)}
+        pages={history}
+        degraded={Boolean(lookup.refreshError)}
+        now={now}
+        onLoadMore={onLoadMoreHistory}
+      />
+      <Separator orientation="horizontal" />
+      <Box>
+        <TraitDetails profile={profile} now={now} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,196 @@
+import * as React from 'react';
+import { Anchor } from '@twilio-paste/core/anchor';
+import { Badge } from '@twilio-paste/core/badge';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Disclosure, DisclosureContent, DisclosureHeading } from '@twilio-paste/core/disclosure';
+import { Heading } from '@twilio-paste/core/heading';
+import { Input } from '@twilio-paste/core/input';
+import { Label } from '@twilio-paste/core/label';
+import { Text } from '@twilio-paste/core/text';
+
+import type { CustomerProfile } from '../../../serverless/src/profile/types';
+import { useLocale, useStrings } from '../../shared/PluginProviders';
+import { formatIdentifierValue, identifierTypeName } from '../format/identifierFormat';
+import { FormattedValue, formatTraitValue, humanizeTraitKey } from '../format/traitFormat';
+import { RevealOnFocus } from '../RevealOnFocus';
+import { groupTraits, TraitRow } from './groupTraits';
+
+/** Rows shown in the last group before the agent filters or asks for all. */
+const FIRST_ROWS = 20;
+
+const TONE_COLOR = { positive: 'colorTextSuccess', negative: 'colorTextError', neutral: 'colorText' } as const;
+
+function ValueText({ value }: { value: FormattedValue }) {
+  const t = useStrings();
+  if (value.href) {
+    return (
+      <Anchor href={value.href} showExternal>
+        {value.text}
+      </Anchor>
+    );
+  }
+  if (value.json) {
+    return (
+      <Disclosure>
+        <DisclosureHeading as="div" variant="heading60">
+          {value.text}
+        </DisclosureHeading>
+        <DisclosureContent>
+          <Box
+            as="pre"
+            fontSize="fontSize20"
+            margin="space0"
+            whiteSpace="pre-wrap"
+            aria-label={t('UnifiedProfilesObjectRaw')}
+          >
+            {value.json}
+          </Box>
+        </DisclosureContent>
+      </Disclosure>
+    );
+  }
+  if (value.exact) {
+    return (
+      <RevealOnFocus detail={value.exact} color={TONE_COLOR[value.tone ?? 'neutral']}>
+        {value.text}
+      </RevealOnFocus>
+    );
+  }
+  return <>{value.text}</>;
+}
+
+/** Label/value pairs as a description list: the semantics screen readers expect. */
+function DescriptionRows({ rows }: { rows: { key: string; label: string; value: React.ReactNode }[] }) {
+  return (
+    <Box
+      as="dl"
+      margin="space0"
+      display="grid"
+      columnGap="space40"
+      rowGap="space20"
+      gridTemplateColumns="minmax(7rem, 40%) 1fr"
+    >
+      {rows.map(({ key, label, value }) => (
+        <React.Fragment key={key}>
+          <Text as="dt" color="colorTextWeak" fontSize="fontSize30">
+            {label}
+          </Text>
+          <Text as="dd" margin="space0" fontSize="fontSize30" wordBreak="break-word">
+            {value}
+          </Text>
+        </React.Fragment>
+      ))}
+    </Box>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Box as="section" aria-labelledby={`unified-profiles-${id}`} marginBottom="space50">
+      <Heading as="h3" id={`unified-profiles-${id}`} variant="heading50">
+        {title}
+      </Heading>
+      {children}
+    </Box>
+  );
+}
+
+function TraitRows({ rows, now }: { rows: TraitRow[]; now: number }) {
+  const t = useStrings();
+  const locale = useLocale();
+  return (
+    <DescriptionRows
+      rows={rows.map(({ key, value, type }) => ({
+        key,
+        label: humanizeTraitKey(key),
+        value: <ValueText value={formatTraitValue(key, value, { t, locale, now }, type)} />,
+      }))}
+    />
+  );
+}
+
+/** The long tail of traits: a filter box, and the first rows until the agent asks for all. */
+function FilterableTraits({ rows, now }: { rows: TraitRow[]; now: number }) {
+  const t = useStrings();
+  const [filter, setFilter] = React.useState('');
+  const [showAll, setShowAll] = React.useState(false);
+  const needle = filter.trim().toLowerCase();
+  const matching = needle
+    ? rows.filter(({ key, value }) => `${humanizeTraitKey(key)} ${key} ${String(value)}`.toLowerCase().includes(needle))
+    : rows;
+  const shown = showAll || needle ? matching : matching.slice(0, FIRST_ROWS);
+  return (
+    <>
+      {rows.length > FIRST_ROWS && (
+        <Box marginBottom="space30">
+          <Label htmlFor="unified-profiles-trait-filter">{t('UnifiedProfilesTraitFilterLabel')}</Label>
+          <Input
+            id="unified-profiles-trait-filter"
+            type="search"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
+        </Box>
+      )}
+      {shown.length > 0 ? (
+        <TraitRows rows={shown} now={now} />
+      ) : (
+        <Text as="p">{t('UnifiedProfilesTraitFilterNone', { filter })}</Text>
+      )}
+      {shown.length < matching.length && (
+        <Box marginTop="space30">
+          <Button variant="link" onClick={() => setShowAll(true)}>
+            {t('UnifiedProfilesTraitShowAll', { count: matching.length })}
+          </Button>
+        </Box>
+      )}
+    </>
+  );
+}
+
+/** Everything known of the customer, grouped, each value formatted by its type, nothing twice. */
+export function TraitDetails({ profile, now }: { profile: CustomerProfile; now: number }) {
+  const t = useStrings();
+  const groups = React.useMemo(() => groupTraits(profile), [profile]);
+  const audiences = Object.entries(profile.traits.audiences).filter(([, member]) => member);
+
+  return (
+    <>
+      {groups.map((group) => (
+        <Section key={group.id} id={`traits-${group.id}`} title={t(group.title)}>
+          {group.id === 'other' ? (
+            <FilterableTraits rows={group.rows} now={now} />
+          ) : (
+            <TraitRows rows={group.rows} now={now} />
+          )}
+        </Section>
+      ))}
+      {groups.length === 0 && <Text as="p">{t('UnifiedProfilesNoTraits')}</Text>}
+
+      {audiences.length > 0 && (
+        <Section id="audiences" title={t('UnifiedProfilesAudiencesHeading')}>
+          <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20">
+            {audiences.map(([key]) => (
+              <Badge as="span" key={key} variant="info">
+                {humanizeTraitKey(key)}
+              </Badge>
+            ))}
+          </Box>
+        </Section>
+      )}
+
+      {profile.identifiers.length > 0 && (
+        <Section id="identifiers" title={t('UnifiedProfilesIdentifiersHeading')}>
+          <DescriptionRows
+            rows={profile.identifiers.map(({ type, value }) => ({
+              key: `${type}:${value}`,
+              label: identifierTypeName(type, t),
+              value: formatIdentifierValue(type, value),
+            }))}
+          />
+        </Section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { CustomerProfile, TimelineItem, TraitValue } from '../../../serverless/src/profile/types';
+import type { Translate } from '../../shared/PluginProviders';
+import { channelInWords, formatMoney, formatPercentile, humanizeTraitKey, isPercentile } from '../format/traitFormat';
+import { formatDateExact, formatRelativeTime } from '../format/timeFormat';
+import { timelineKindOf, timelineSummary, timelineTitle } from '../history/timelineEvents';
+
+/** One line of the summary, and where it came from (shown on hover and focus). */
+export interface Highlight {
+  id: string;
+  text: string;
+  source: string;
+  tone?: 'positive' | 'negative' | 'neutral';
+}
+
+interface HighlightContext {
+  t: Translate;
+  locale?: string;
+  now: number;
+}
+
+const VALUE_TRAITS = ['lifetime_value', 'ltv', 'total_spent', 'predicted_ltv'];
+const CHURN_TRAITS = ['likelihood_to_churn', 'churn_risk', 'churn_propensity'];
+const PURCHASE_TRAITS = ['likelihood_to_purchase', 'purchase_propensity'];
+
+function allTraits(profile: CustomerProfile): Record<string, TraitValue> {
+  const { custom, computed, predictive } = profile.traits;
+  return { ...custom, ...computed, ...predictive };
+}
+
+const firstPresent = (traits: Record<string, TraitValue>, keys: string[]) => keys.find((key) => traits[key] != null);
+
+/**
+ * A short, deterministic summary of who this is and what happened last, built from traits and the
+ * events already loaded: the same profile always reads the same, offline, with no AI.
+ */
+export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem[], context: HighlightContext) {
+  const { t, locale, now } = context;
+  const traits = allTraits(profile);
+  const traitSource = (key: string) => t('UnifiedProfilesSourceTrait', { trait: humanizeTraitKey(key), key });
+  const eventSource = (item: TimelineItem) =>
+    t('UnifiedProfilesSourceEvent', { event: timelineTitle(item, t), time: formatDateExact(item.timestamp, locale) });
+  const lines: Highlight[] = [];
+
+  const valueKey = firstPresent(traits, VALUE_TRAITS);
+  if (valueKey && typeof traits[valueKey] === 'number') {
+    const currency = typeof traits.currency === 'string' ? traits.currency.toUpperCase() : 'USD';
+    const amount = formatMoney(traits[valueKey] as number, { locale, currency });
+    const template =
+      valueKey === 'predicted_ltv' ? 'UnifiedProfilesHighlightPredictedValue' : 'UnifiedProfilesHighlightValue';
+    lines.push({ id: 'value', text: t(template, { amount }), source: traitSource(valueKey) });
+  }
+
+  const churnKey = firstPresent(traits, CHURN_TRAITS);
+  if (churnKey && isPercentile(traits[churnKey])) {
+    const band = formatPercentile(traits[churnKey] as number, 'reversedPercentile', context);
+    lines.push({
+      id: 'churn',
+      text: t('UnifiedProfilesHighlightChurn', { band: band.text }),
+      source: traitSource(churnKey),
+      tone: band.tone,
+    });
+  }
+
+  const purchaseKey = firstPresent(traits, PURCHASE_TRAITS);
+  if (purchaseKey && isPercentile(traits[purchaseKey])) {
+    const band = formatPercentile(traits[purchaseKey] as number, 'percentile', context);
+    lines.push({
+      id: 'purchase',
+      text: t('UnifiedProfilesHighlightPurchase', { band: band.text }),
+      source: traitSource(purchaseKey),
+      tone: band.tone,
+    });
+  }
+
+  if (typeof traits.plan === 'string' && traits.plan) {
+    lines.push({
+      id: 'plan',
+      text: t('UnifiedProfilesHighlightPlan', { plan: traits.plan }),
+      source: traitSource('plan'),
+    });
+  }
+
+  const lastInteraction = timeline.find((item) => timelineKindOf(item) === 'flex');
+  if (lastInteraction) {
+    lines.push({
+      id: 'last-interaction',
+      text: t('UnifiedProfilesHighlightLastInteraction', {
+        when: formatRelativeTime(lastInteraction.timestamp, now, locale),
+        summary: timelineSummary(lastInteraction, context),
+      }),
+      source: eventSource(lastInteraction),
+    });
+  } else if (typeof traits.total_inbounds === 'number' && traits.total_inbounds > 0) {
+    const channel = channelInWords(traits.frequent_inbound_channel, t);
+    lines.push({
+      id: 'inbounds',
+      text: channel
+        ? t('UnifiedProfilesHighlightInboundsChannel', { count: traits.total_inbounds, channel })
+        : t('UnifiedProfilesHighlightInbounds', { count: traits.total_inbounds }),
+      source: traitSource('total_inbounds'),
+    });
+  }
+
+  // An issue the customer raised lately is what they are most likely calling about.
+  const openIssue = timeline.find((item) => timelineKindOf(item) === 'support');
+  if (openIssue) {
+    lines.push({
+      id: 'open-issue',
+      text: t('UnifiedProfilesHighlightIssue', {
+        when: formatRelativeTime(openIssue.timestamp, now, locale),
+        subject: timelineSummary(openIssue, context) || timelineTitle(openIssue, t),
+      }),
+      source: eventSource(openIssue),
+      tone: 'negative',
+    });
+  }
+
+  return lines;
+}

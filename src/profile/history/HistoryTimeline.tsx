@@ -1,0 +1,185 @@
+import * as React from 'react';
+import { Alert } from '@twilio-paste/core/alert';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Heading } from '@twilio-paste/core/heading';
+import { Label } from '@twilio-paste/core/label';
+import { Option, Select } from '@twilio-paste/core/select';
+import { Text } from '@twilio-paste/core/text';
+import { CallIcon } from '@twilio-paste/icons/cjs/CallIcon';
+import { ChatIcon } from '@twilio-paste/icons/cjs/ChatIcon';
+import { CreditCardIcon } from '@twilio-paste/icons/cjs/CreditCardIcon';
+import { EmailIcon } from '@twilio-paste/icons/cjs/EmailIcon';
+import { ProductSegmentIcon } from '@twilio-paste/icons/cjs/ProductSegmentIcon';
+import { ShowIcon } from '@twilio-paste/icons/cjs/ShowIcon';
+import { SMSIcon } from '@twilio-paste/icons/cjs/SMSIcon';
+import { SupportIcon } from '@twilio-paste/icons/cjs/SupportIcon';
+
+import type { TimelineItem } from '../../../serverless/src/profile/types';
+import type { PluginStringKey } from '../../strings/en';
+import { useLocale, useStrings } from '../../shared/PluginProviders';
+import { formatDate, formatDateExact, formatTimeOfDay, localDayKey } from '../format/timeFormat';
+import { RevealOnFocus } from '../RevealOnFocus';
+import type { HistoryPages } from '../profileSlice';
+import { TIMELINE_KINDS, TimelineKind, timelineKindOf, timelineSummary, timelineTitle } from './timelineEvents';
+
+const KIND_NAMES: Record<TimelineKind, PluginStringKey> = {
+  flex: 'UnifiedProfilesHistoryKindFlex',
+  order: 'UnifiedProfilesHistoryKindOrder',
+  web: 'UnifiedProfilesHistoryKindWeb',
+  support: 'UnifiedProfilesHistoryKindSupport',
+  other: 'UnifiedProfilesHistoryKindOther',
+};
+
+/** Flex interactions by their channel; events from other sources by what they are. */
+function EventIcon({ item, kind }: { item: TimelineItem; kind: TimelineKind }) {
+  if (kind === 'flex') {
+    const channel = String(item.properties.channelType ?? '').toLowerCase();
+    if (channel === 'voice') return <CallIcon decorative color="colorTextPrimary" />;
+    if (channel === 'email') return <EmailIcon decorative color="colorTextPrimary" />;
+    if (channel === 'sms' || channel === 'whatsapp') return <SMSIcon decorative color="colorTextPrimary" />;
+    return <ChatIcon decorative color="colorTextPrimary" />;
+  }
+  if (kind === 'order') return <CreditCardIcon decorative color="colorTextWeak" />;
+  if (kind === 'web') return <ShowIcon decorative color="colorTextWeak" />;
+  if (kind === 'support') return <SupportIcon decorative color="colorTextWeak" />;
+  return <ProductSegmentIcon decorative color="colorTextWeak" />;
+}
+
+function dayHeading(iso: string, now: number, locale: string, t: (key: PluginStringKey) => string) {
+  const day = localDayKey(iso);
+  if (day === localDayKey(now)) return t('UnifiedProfilesHistoryToday');
+  if (day === localDayKey(now - 86_400_000)) return t('UnifiedProfilesHistoryYesterday');
+  return formatDate(iso, locale);
+}
+
+interface HistoryProps {
+  items: TimelineItem[];
+  hasMore: boolean;
+  pages?: HistoryPages;
+  /** The last refresh failed: some recent activity may be missing. */
+  degraded: boolean;
+  now: number;
+  onLoadMore?: () => void;
+}
+
+/** One timeline of Flex interactions and Segment events, newest first, by day, with "View more". */
+export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMore }: HistoryProps) {
+  const t = useStrings();
+  const locale = useLocale();
+  const [kind, setKind] = React.useState<TimelineKind | 'all'>('all');
+  const sorted = React.useMemo(
+    () => [...items].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp)),
+    [items],
+  );
+  const shown = kind === 'all' ? sorted : sorted.filter((item) => timelineKindOf(item) === kind);
+  const days: { key: string; heading: string; items: TimelineItem[] }[] = [];
+  for (const item of shown) {
+    const key = localDayKey(item.timestamp);
+    if (days[days.length - 1]?.key !== key)
+      days.push({ key, heading: dayHeading(item.timestamp, now, locale, t), items: [] });
+    days[days.length - 1].items.push(item);
+  }
+
+  return (
+    <Box as="section" aria-labelledby="unified-profiles-history" marginBottom="space50">
+      <Box display="flex" justifyContent="space-between" alignItems="flex-end" columnGap="space30" flexWrap="wrap">
+        <Heading as="h3" id="unified-profiles-history" variant="heading50">
+          {t('UnifiedProfilesHistoryHeading')}
+        </Heading>
+        {items.length > 0 && (
+          <Box minWidth="size20" marginBottom="space30">
+            <Label htmlFor="unified-profiles-history-kind">{t('UnifiedProfilesHistoryFilterLabel')}</Label>
+            <Select
+              id="unified-profiles-history-kind"
+              value={kind}
+              onChange={(event) => setKind(event.target.value as TimelineKind | 'all')}
+            >
+              <Option value="all">{t('UnifiedProfilesHistoryKindAll')}</Option>
+              {TIMELINE_KINDS.map((value) => (
+                <Option key={value} value={value}>
+                  {t(KIND_NAMES[value])}
+                </Option>
+              ))}
+            </Select>
+          </Box>
+        )}
+      </Box>
+
+      {degraded && (
+        <Box marginBottom="space30">
+          <Alert variant="warning">
+            <Text as="span">{t('UnifiedProfilesHistoryDegraded')}</Text>
+          </Alert>
+        </Box>
+      )}
+
+      {shown.length === 0 && (
+        <Text as="p" color="colorTextWeak">
+          {items.length === 0 ? t('UnifiedProfilesHistoryEmpty') : t('UnifiedProfilesHistoryFilterEmpty')}
+        </Text>
+      )}
+
+      {days.map((day) => (
+        <Box key={day.key} marginBottom="space40">
+          <Text
+            as="h4"
+            fontSize="fontSize20"
+            fontWeight="fontWeightSemibold"
+            color="colorTextWeak"
+            textTransform="uppercase"
+          >
+            {day.heading}
+          </Text>
+          <Box as="ol" margin="space0" paddingLeft="space0" listStyleType="none">
+            {day.items.map((item) => {
+              const itemKind = timelineKindOf(item);
+              const summary = timelineSummary(item, { t, locale });
+              return (
+                <Box as="li" key={item.id} display="flex" columnGap="space30" paddingY="space20" data-kind={itemKind}>
+                  <EventIcon item={item} kind={itemKind} />
+                  <Box flexGrow={1} minWidth="size0">
+                    <Text as="p" fontSize="fontSize30" fontWeight="fontWeightSemibold">
+                      {timelineTitle(item, t)}
+                      {itemKind !== 'flex' && (
+                        <Text as="span" fontWeight="fontWeightNormal" color="colorTextWeak" fontSize="fontSize20">
+                          {' '}
+                          · {t('UnifiedProfilesHistoryExternal')}
+                        </Text>
+                      )}
+                    </Text>
+                    {summary && (
+                      <Text as="p" fontSize="fontSize30" color="colorTextWeak">
+                        {summary}
+                      </Text>
+                    )}
+                  </Box>
+                  <RevealOnFocus
+                    detail={formatDateExact(item.timestamp, locale)}
+                    fontSize="fontSize20"
+                    color="colorTextWeak"
+                  >
+                    {formatTimeOfDay(item.timestamp, locale)}
+                  </RevealOnFocus>
+                </Box>
+              );
+            })}
+          </Box>
+        </Box>
+      ))}
+
+      {pages?.status === 'failed' && (
+        <Box marginBottom="space30">
+          <Alert variant="error">
+            <Text as="span">{t('UnifiedProfilesHistoryMoreFailed')}</Text>
+          </Alert>
+        </Box>
+      )}
+      {hasMore && onLoadMore && (
+        <Button variant="secondary" size="small" onClick={onLoadMore} loading={pages?.status === 'loading'}>
+          {t('UnifiedProfilesHistoryViewMore')}
+        </Button>
+      )}
+    </Box>
+  );
+}

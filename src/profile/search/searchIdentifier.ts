@@ -1,0 +1,64 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
+import type { PluginStringKey } from '../../strings/en';
+
+/** The identifier types an agent can search by (the Unify view will make this list configurable). */
+export const SEARCH_TYPES = ['email', 'phone', 'user_id', 'anonymous_id'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+const EMAIL_SHAPE = /^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$/;
+const PHONE_SHAPE = /^\+?[0-9().\-\s]{3,32}$/;
+const TYPED = /^([a-z][a-z0-9_.]{0,63}):(.+)$/i;
+const CHANNEL_PREFIX = /^(whatsapp|sms|tel|client):/i;
+// Characters the Functions refuse in an identifier value (they would change the Segment URL).
+const UNSAFE_IN_ID = /[\s/\\?#%]/;
+
+/** The customer's address on the task, as Flex reads it, for "No customer matched …" and to prefill the search. */
+export function taskContactOf(attributes: Record<string, unknown>): { type: SearchType; value: string } | undefined {
+  const pre = attributes.pre_engagement_data as Record<string, unknown> | undefined;
+  const customers = attributes.customers as Record<string, unknown> | undefined;
+  const candidates = [
+    attributes.outbound_to,
+    attributes.customerAddress,
+    attributes.from,
+    pre?.email,
+    customers?.email,
+    customers?.phone,
+  ];
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string') continue;
+    const value = candidate.replace(CHANNEL_PREFIX, '').trim();
+    if (EMAIL_SHAPE.test(value)) return { type: 'email', value: value.toLowerCase() };
+    if (PHONE_SHAPE.test(value) && /\d{5}/.test(value.replace(/\D/g, ''))) return { type: 'phone', value };
+  }
+  return undefined;
+}
+
+/** The type a bare value most plausibly is: an email, a phone number, else a user id. */
+export function guessSearchType(value: string): SearchType {
+  const text = value.trim();
+  if (text.includes('@')) return 'email';
+  if (PHONE_SHAPE.test(text) && /\d/.test(text)) return 'phone';
+  return 'user_id';
+}
+
+/** `type:value` as typed by someone who knows Segment; the picker's type is used otherwise. */
+export function splitTypedValue(value: string): { type?: string; value: string } {
+  const match = TYPED.exec(value.trim());
+  return match && !/^(whatsapp|sms|tel)$/i.test(match[1])
+    ? { type: match[1].toLowerCase(), value: match[2].trim() }
+    : { value: value.trim() };
+}
+
+/** What is wrong with a value for a type, in the agent's words; undefined when it can be searched. */
+export function searchValueProblem(type: string, value: string): PluginStringKey | undefined {
+  if (value === '') return 'UnifiedProfilesSearchEmpty';
+  if (type === 'email') return EMAIL_SHAPE.test(value) ? undefined : 'UnifiedProfilesSearchBadEmail';
+  if (type === 'phone') {
+    if (!PHONE_SHAPE.test(value)) return 'UnifiedProfilesSearchBadPhone';
+    // A national number is read in the Functions' default country; only an international one can be checked here.
+    const international = value.trim().startsWith('+') ? parsePhoneNumberFromString(value.trim()) : undefined;
+    return value.trim().startsWith('+') && !international?.isPossible() ? 'UnifiedProfilesSearchBadPhone' : undefined;
+  }
+  return UNSAFE_IN_ID.test(value) ? 'UnifiedProfilesSearchBadId' : undefined;
+}
