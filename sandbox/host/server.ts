@@ -3,11 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import path from 'node:path';
 
+import { TaskStore } from './task-store';
+import { handleTaskRouterApi } from './taskrouter-api';
+
 export interface HostOptions {
   port: number;
   functionsBaseUrl: string;
   /** The production plugin bundle that `flex-plugin build` wrote. */
   pluginBundlePath: string;
+  /** SANDBOX_DATA_DIR: where the sandbox's tasks are kept between runs. */
+  dataDir: string;
 }
 
 export interface RunningHost {
@@ -47,19 +52,29 @@ function hostPage(functionsBaseUrl: string): string {
 </html>`;
 }
 
-/** Serves the sandbox's Flex host page, its script, and the plugin bundle the way Flex loads plugins. */
-export async function startHost({ port, functionsBaseUrl, pluginBundlePath }: HostOptions): Promise<RunningHost> {
+/**
+ * Serves the sandbox's Flex host page, its script, the plugin bundle the way Flex loads
+ * plugins, and the sandbox's tasks through a subset of TaskRouter's REST API.
+ */
+export async function startHost({
+  port,
+  functionsBaseUrl,
+  pluginBundlePath,
+  dataDir,
+}: HostOptions): Promise<RunningHost> {
+  const tasks = await TaskStore.open(dataDir);
   const hostScript = await bundleHostApp();
   const page = hostPage(functionsBaseUrl);
 
   const server: Server = createServer(async (request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://host').pathname;
+    const url = new URL(request.url ?? '/', 'http://host');
     try {
-      if (pathname === '/') {
+      if (await handleTaskRouterApi(tasks, request, response, url)) return;
+      if (url.pathname === '/') {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-      } else if (pathname === '/host.js') {
+      } else if (url.pathname === '/host.js') {
         response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(hostScript);
-      } else if (pathname === PLUGIN_URL) {
+      } else if (url.pathname === PLUGIN_URL) {
         // Read on every request so a rebuilt bundle is picked up without a restart.
         const bundle = await readFile(pluginBundlePath);
         response
@@ -73,6 +88,10 @@ export async function startHost({ port, functionsBaseUrl, pluginBundlePath }: Ho
     }
   });
 
+  // A client that stalls cannot hold a connection open: headers within 10 s, the whole request within 30 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -81,6 +100,9 @@ export async function startHost({ port, functionsBaseUrl, pluginBundlePath }: Ho
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await tasks.idle();
+    },
   };
 }

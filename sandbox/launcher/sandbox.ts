@@ -64,6 +64,7 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
     port: port(env, 'SANDBOX_PORT', 3000),
     functionsBaseUrl: functions.url,
     pluginBundlePath: PLUGIN_BUNDLE_PATH,
+    dataDir,
   });
 
   return {
