@@ -1,33 +1,48 @@
 import * as React from 'react';
-import { useDispatch, useSelector } from 'react-redux';
+import { useSelector } from 'react-redux';
 import { Anchor } from '@twilio-paste/core/anchor';
-import { Badge } from '@twilio-paste/core/badge';
+import { Badge, BadgeProps } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Stack } from '@twilio-paste/core/stack';
-import { Tab, TabList, TabPanel, TabPanels, Tabs } from '@twilio-paste/core/tabs';
+import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 import { Text } from '@twilio-paste/core/text';
 
 import { HostSectionTitle, SideLink, TaskContext } from './flex-standin/components';
-import type { FlexStandIn } from './flex-standin/createFlexStandIn';
+import { FlexStandIn, TASK_CANVAS_TABS_STATE } from './flex-standin/createFlexStandIn';
 import { useContentStore } from './flex-standin/DynamicContentStore';
-import { AGENT_DESKTOP_VIEW, HostRootState, HostTask, TaskStatus } from './flex-standin/hostStore';
+import { AGENT_DESKTOP_VIEW, HostRootState, HostTask, ReservationStatus } from './flex-standin/hostStore';
+import { taskLabel } from './flex-standin/hostTask';
+import { resetDemoTasks } from './flex-standin/taskRouterClient';
 
-/** The Flex actions an agent can take on a task in each state, as the task list's buttons. */
-const TASK_ACTIONS: Partial<Record<TaskStatus, { action: string; label: string; variant: 'primary' | 'secondary' }[]>> =
-  {
-    pending: [
-      { action: 'AcceptTask', label: 'Accept', variant: 'primary' },
-      { action: 'RejectTask', label: 'Reject', variant: 'secondary' },
-    ],
-    accepted: [{ action: 'CompleteTask', label: 'Complete', variant: 'secondary' }],
-  };
+/** The Flex actions an agent can take on a task in each reservation state, as the task list's buttons. */
+const TASK_ACTIONS: Partial<
+  Record<ReservationStatus, { action: string; label: string; variant: 'primary' | 'secondary' }[]>
+> = {
+  pending: [
+    { action: 'AcceptTask', label: 'Accept', variant: 'primary' },
+    { action: 'RejectTask', label: 'Reject', variant: 'secondary' },
+  ],
+  accepted: [{ action: 'WrapupTask', label: 'Wrap up', variant: 'secondary' }],
+  wrapping: [{ action: 'CompleteTask', label: 'Complete', variant: 'primary' }],
+};
+
+const STATUS_BADGE: Partial<Record<ReservationStatus, BadgeProps['variant']>> = {
+  pending: 'warning',
+  accepted: 'success',
+  wrapping: 'neutral',
+};
 
 function TaskList({ standIn }: { standIn: FlexStandIn }) {
-  const tasks = useSelector((state: HostRootState) => Object.values(state.flex.worker.tasks));
+  const tasks = useSelector((state: HostRootState) => state.flex.worker.tasks);
   const selected = useSelector((state: HostRootState) => state.flex.view.selectedTaskSid);
-  const dispatch = useDispatch();
+  const [failure, setFailure] = React.useState<string | null>(null);
   const { Actions } = standIn.flex;
+  // A failed TaskRouter call is shown, not lost in the console; the task stays as it was.
+  const invoke = (action: string, sid: string) => {
+    setFailure(null);
+    Actions.invokeAction(action, { sid }).catch((error: Error) => setFailure(`${action}: ${error.message}`));
+  };
 
   return (
     <Box
@@ -39,57 +54,96 @@ function TaskList({ standIn }: { standIn: FlexStandIn }) {
       borderRightColor="colorBorderWeak"
     >
       <HostSectionTitle>Tasks</HostSectionTitle>
+      {failure && (
+        <Box paddingX="space40" role="alert">
+          <Text as="p" color="colorTextError" fontSize="fontSize20">
+            {failure}
+          </Text>
+        </Box>
+      )}
       <Stack orientation="vertical" spacing="space20">
-        {tasks
-          .filter((task) => task.status !== 'completed')
-          .map((task) => (
-            <Box
-              key={task.taskSid}
-              paddingX="space40"
-              paddingY="space30"
-              backgroundColor={selected === task.taskSid ? 'colorBackgroundPrimaryWeakest' : undefined}
-              data-task-sid={task.taskSid}
-            >
-              <Button variant="link" onClick={() => dispatch({ type: 'host/selectTask', taskSid: task.taskSid })}>
-                {task.label}
-              </Button>
-              <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-                {String(task.attributes.name ?? task.attributes.customerName ?? task.attributes.from)} ·{' '}
-                {task.queueName}
-              </Text>
-              <Box display="flex" columnGap="space20" marginTop="space20" alignItems="center">
-                <Badge as="span" variant={task.status === 'pending' ? 'warning' : 'success'}>
-                  {task.status}
-                </Badge>
-                {(TASK_ACTIONS[task.status] ?? []).map(({ action, label, variant }) => (
-                  <Button
-                    key={action}
-                    size="small"
-                    variant={variant}
-                    onClick={() => Actions.invokeAction(action, { sid: task.reservationSid, task })}
-                  >
-                    {label}
-                  </Button>
-                ))}
-              </Box>
+        {Array.from(tasks.values()).map((task) => (
+          <Box
+            key={task.sid}
+            paddingX="space40"
+            paddingY="space30"
+            backgroundColor={selected === task.sid ? 'colorBackgroundPrimaryWeakest' : undefined}
+            data-task-sid={task.taskSid}
+          >
+            <Button variant="link" onClick={() => invoke('SelectTask', task.sid)}>
+              {taskLabel(task)}
+            </Button>
+            <Text as="div" fontSize="fontSize20" color="colorTextWeak">
+              {String(task.attributes.name ?? task.attributes.customerName ?? task.attributes.from)} · {task.queueName}
+            </Text>
+            <Box display="flex" columnGap="space20" marginTop="space20" alignItems="center">
+              <Badge as="span" variant={STATUS_BADGE[task.status] ?? 'neutral'}>
+                {task.status}
+              </Badge>
+              {(TASK_ACTIONS[task.status] ?? []).map(({ action, label, variant }) => (
+                <Button key={action} size="small" variant={variant} onClick={() => invoke(action, task.sid)}>
+                  {label}
+                </Button>
+              ))}
             </Box>
-          ))}
+          </Box>
+        ))}
       </Stack>
     </Box>
   );
 }
 
-/** Flex's task canvas: its own Info tab, then every tab a plugin added to TaskCanvasTabs.Content. */
+const INFO_TAB = 'info';
+
+/**
+ * Flex's task canvas: its own Info tab, then every tab a plugin added to TaskCanvasTabs.Content.
+ * The selected tab lives in `componentViewStates.AgentTaskCanvasTabs.selectedTabName`, as in
+ * Flex: SetComponentState selects a tab, and choosing one (click or arrow keys) invokes it.
+ */
 function TaskCanvas({ standIn, task }: { standIn: FlexStandIn; task: HostTask }) {
   const fragments = useContentStore(standIn.flex.TaskCanvasTabs.Content, { task });
+  const { Actions } = standIn.flex;
+  const wanted = useSelector(
+    (state: HostRootState) => state.flex.view.componentViewStates[TASK_CANVAS_TABS_STATE]?.selectedTabName,
+  );
+  const names = [INFO_TAB, ...fragments.map((fragment) => String(fragment.props.uniqueName))];
+  // An empty or unknown name shows the first tab, as Flex's Tabs do.
+  const selectedName = typeof wanted === 'string' && names.includes(wanted) ? wanted : INFO_TAB;
+  const tabId = (name: string) => `${task.taskSid}-${name}`;
+  const selectTab = React.useCallback(
+    (name: string) =>
+      void Actions.invokeAction('SetComponentState', {
+        name: TASK_CANVAS_TABS_STATE,
+        state: { selectedTabName: name },
+      }),
+    [Actions],
+  );
+
+  // As Flex 2.x's TaskCanvasTabs does: another task, or a new status of this one, goes back to
+  // the default tab, before any after-listener of the action that changed it runs.
+  React.useLayoutEffect(() => selectTab(''), [selectTab, task.sid, task.status]);
+
+  // Paste's tab state, with the selection read from the store and written through the action.
+  const tabState = useTabState({ baseId: `task-canvas-${task.taskSid}` });
+  const { setCurrentId } = tabState;
+  const selectedId = tabId(selectedName);
+  React.useEffect(() => setCurrentId(selectedId), [setCurrentId, selectedId]);
+  const state = {
+    ...tabState,
+    selectedId,
+    select: (id: string | null) => {
+      if (id) selectTab(id.slice(tabId('').length));
+    },
+  };
+
   return (
     <TaskContext.Provider value={{ task }}>
       <Box flexGrow={1} padding="space40" overflowY="auto">
-        <Tabs baseId={`task-canvas-${task.taskSid}`} selectedId={`${task.taskSid}-info`}>
+        <Tabs state={state}>
           <TabList aria-label="Task">
-            <Tab id={`${task.taskSid}-info`}>Info</Tab>
+            <Tab id={tabId(INFO_TAB)}>Info</Tab>
             {fragments.map((fragment) => (
-              <Tab key={fragment.key} id={`${task.taskSid}-${String(fragment.props.uniqueName)}`}>
+              <Tab key={fragment.key} id={tabId(String(fragment.props.uniqueName))}>
                 {String(fragment.props.label)}
               </Tab>
             ))}
@@ -117,12 +171,12 @@ function TaskCanvas({ standIn, task }: { standIn: FlexStandIn; task: HostTask })
 function AgentDesktop({ standIn }: { standIn: FlexStandIn }) {
   const task = useSelector((state: HostRootState) => {
     const sid = state.flex.view.selectedTaskSid;
-    return sid ? state.flex.worker.tasks[sid] : undefined;
+    return sid ? state.flex.worker.tasks.get(sid) : undefined;
   });
   return (
     <Box display="flex" flexGrow={1} minHeight="size0">
       <TaskList standIn={standIn} />
-      {task && task.status !== 'completed' ? (
+      {task ? (
         <TaskCanvas key={task.taskSid} standIn={standIn} task={task} />
       ) : (
         <Box padding="space60">
@@ -137,7 +191,29 @@ function AgentDesktop({ standIn }: { standIn: FlexStandIn }) {
 
 const ROLES = ['agent', 'supervisor', 'admin'];
 
-/** Says plainly that this is a development tool, and lets the developer switch the signed-in role. */
+/** Not a Flex control: puts the demo tasks back as first seeded, then reloads the page. */
+function ResetDemoTasks() {
+  const [failure, setFailure] = React.useState<string | null>(null);
+  const reset = () =>
+    resetDemoTasks().then(
+      () => window.location.reload(),
+      (error: Error) => setFailure(`Could not reset the demo tasks: ${error.message}`),
+    );
+  return (
+    <>
+      <Button variant="secondary" size="small" onClick={reset}>
+        Reset demo tasks
+      </Button>
+      {failure && (
+        <Text as="span" role="alert" color="colorTextError">
+          {failure}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** Says plainly that this is a development tool, lets the developer switch the signed-in role and reset the tasks. */
 function SandboxBanner({ role }: { role: string }) {
   return (
     <Box
@@ -165,6 +241,7 @@ function SandboxBanner({ role }: { role: string }) {
           </Anchor>
         ),
       )}
+      <ResetDemoTasks />
     </Box>
   );
 }

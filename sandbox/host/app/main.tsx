@@ -4,10 +4,8 @@ import * as ReactRedux from 'react-redux';
 import * as Redux from 'redux';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
-import { DEMO_TASKS } from '../../demo/tasks';
+import { keepSelectedTaskAcrossReloads, receiveAgentTasks } from './agentTasks';
 import { createFlexStandIn, SandboxRole } from './flex-standin/createFlexStandIn';
-import { HostTask, toHostTask } from './flex-standin/hostStore';
-import { TaskRouterEmitter } from './flex-standin/TaskRouterEmitter';
 import { HostApp } from './HostApp';
 
 interface HostConfig {
@@ -40,33 +38,15 @@ async function boot() {
   await loadScript(config.pluginUrl);
   for (const plugin of standIn.plugins) await plugin.init(standIn.flex, standIn.manager);
 
-  const { store, workerClient } = standIn.manager;
-  const reservations = new Map<string, TaskRouterEmitter>();
-  DEMO_TASKS.map(toHostTask).forEach((task) => {
-    store.dispatch({ type: 'host/taskArrived', task });
-    const reservation = Object.assign(new TaskRouterEmitter(), {
-      sid: task.reservationSid,
-      task: { sid: task.taskSid, attributes: task.attributes },
-    });
-    reservations.set(task.taskSid, reservation);
-    workerClient.emit('reservationCreated', reservation);
-  });
-  const setStatus = (task: unknown, status: string) => {
-    store.dispatch({ type: 'host/taskStatus', taskSid: (task as HostTask).taskSid, status });
-  };
-  standIn.flex.Actions.registerAction('AcceptTask', ({ task }) => setStatus(task, 'accepted'));
-  standIn.flex.Actions.registerAction('RejectTask', ({ task }) => {
-    setStatus(task, 'completed');
-    reservations.get((task as HostTask).taskSid)?.emit('rejected');
-  });
-  standIn.flex.Actions.registerAction('CompleteTask', ({ task }) => setStatus(task, 'completed'));
+  await receiveAgentTasks(standIn);
+  keepSelectedTaskAcrossReloads(standIn);
 
   // As in Flex: the host's own Paste theme for its chrome, and the plugin's provider around everything.
   const PluginPaste = standIn.providers.PasteThemeProvider ?? CustomizationProvider;
   const identity = (Root: React.ComponentType<Record<string, unknown>>) => Root;
   const Root = (standIn.providers.CustomProvider ?? identity)(() => <HostApp standIn={standIn} />);
   ReactDOM.render(
-    <ReactRedux.Provider store={store}>
+    <ReactRedux.Provider store={standIn.manager.store}>
       <PluginPaste baseTheme={theme}>
         <CustomizationProvider baseTheme={theme}>
           <Root />

@@ -1,5 +1,8 @@
-type Listener = (payload: Record<string, unknown>, abort?: () => void) => void | Promise<void>;
-type Implementation = (payload: Record<string, unknown>) => void | Promise<void>;
+type Payload = Record<string, unknown>;
+type Listener = (payload: Payload, abort?: () => void) => void | Promise<void>;
+type Implementation = (payload: Payload) => unknown;
+/** Flex's PayloadUpdateFunction: completes a payload (a `task` for a `sid`…) before any listener sees it. */
+type PayloadUpdate = (payload: Payload) => Payload;
 
 /**
  * A stand-in for Flex's Actions framework: `before…`/`after…` listeners around named
@@ -7,10 +10,10 @@ type Implementation = (payload: Record<string, unknown>) => void | Promise<void>
  */
 export class ActionsStandIn {
   private listeners = new Map<string, Set<Listener>>();
-  private implementations = new Map<string, Implementation>();
+  private implementations = new Map<string, { run: Implementation; updatePayload?: PayloadUpdate }>();
 
-  registerAction(name: string, implementation: Implementation): void {
-    this.implementations.set(name, implementation);
+  registerAction(name: string, implementation: Implementation, payloadUpdateFunction?: PayloadUpdate): void {
+    this.implementations.set(name, { run: implementation, updatePayload: payloadUpdateFunction });
   }
 
   addListener(event: string, listener: Listener): void {
@@ -22,13 +25,15 @@ export class ActionsStandIn {
     this.listeners.get(event)?.delete(listener);
   }
 
-  async invokeAction(name: string, payload: Record<string, unknown> = {}): Promise<void> {
+  async invokeAction(name: string, given: Payload = {}): Promise<void> {
+    const action = this.implementations.get(name);
+    const payload = action?.updatePayload ? action.updatePayload(given) : given;
     let aborted = false;
     for (const listener of this.listeners.get(`before${name}`) ?? []) {
       await listener(payload, () => (aborted = true));
     }
     if (aborted) return;
-    await this.implementations.get(name)?.(payload);
+    await action?.run(payload);
     for (const listener of this.listeners.get(`after${name}`) ?? []) await listener(payload);
   }
 }

@@ -5,6 +5,7 @@ import { ActionsStandIn } from './Actions';
 import { SideLink, Tab, View, useFlexDispatch, useFlexSelector, withTaskContext } from './components';
 import { DynamicContentStore } from './DynamicContentStore';
 import { createHostStore } from './hostStore';
+import { registerTaskActions } from './taskActions';
 import { TaskRouterEmitter } from './TaskRouterEmitter';
 
 export type SandboxRole = 'agent' | 'supervisor' | 'admin';
@@ -24,6 +25,9 @@ interface Plugin {
 /** What `FlexPlugin.loadPlugin` hands to `Twilio.Flex.Plugins.init`: the plugin's class. */
 type PluginClass = new () => Plugin;
 
+/** Where Flex 2.x's agent desktop keeps its task canvas's selected tab (`componentViewStates.AgentTaskCanvasTabs`). */
+export const TASK_CANVAS_TABS_STATE = 'AgentTaskCanvasTabs';
+
 /**
  * The `Twilio.Flex` namespace and the Manager of the sandbox host: only the parts of
  * @twilio/flex-ui 2.x that the plugin calls, behaving as Flex's do for those calls.
@@ -34,6 +38,15 @@ export function createFlexStandIn({ role, functionsBaseUrl }: FlexStandInOptions
   Actions.registerAction('NavigateToView', ({ viewName }) => {
     store.dispatch({ type: 'host/navigate', viewName });
   });
+  Actions.registerAction('SetComponentState', ({ name, state }) => {
+    if (name === 'TaskCanvasTabs') {
+      console.warn(`SetComponentState: Flex's agent desktop reads "${TASK_CANVAS_TABS_STATE}", not "TaskCanvasTabs".`);
+    }
+    store.dispatch({ type: 'host/setComponentState', name, state });
+  });
+  /** The reservations this page saw created, by task sid, so task actions can emit their events. */
+  const reservations = new Map<string, TaskRouterEmitter>();
+  registerTaskActions(Actions, store, reservations);
 
   const providers: { PasteThemeProvider?: typeof CustomizationProvider; CustomProvider?: RootWrapper } = {};
   const plugins: Plugin[] = [];
@@ -55,6 +68,7 @@ export function createFlexStandIn({ role, functionsBaseUrl }: FlexStandInOptions
 
   const flex = {
     Actions,
+    Manager: { getInstance: () => manager },
     TaskCanvasTabs: { Content: new DynamicContentStore('TaskCanvasTabs') },
     SideNav: { Content: new DynamicContentStore('SideNav') },
     ViewCollection: { Content: new DynamicContentStore('ViewCollection') },
@@ -74,7 +88,7 @@ export function createFlexStandIn({ role, functionsBaseUrl }: FlexStandInOptions
     },
   };
 
-  return { flex, manager, providers, plugins };
+  return { flex, manager, providers, plugins, reservations };
 }
 
 export type FlexStandIn = ReturnType<typeof createFlexStandIn>;
