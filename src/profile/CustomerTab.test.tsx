@@ -79,7 +79,7 @@ describe('CustomerTab: a found customer', () => {
     const { client } = scriptedFunctions(async () => ({ profile }));
     renderTab(client);
 
-    const header = within(await screen.findByRole('banner'));
+    const header = within(await screen.findByRole('region', { name: 'Ana García' }));
     expect(header.getByRole('heading', { name: 'Ana García' })).toBeInTheDocument();
     expect(header.getByText('Rossi Design Studio · Customer since Mar 5, 2024')).toBeInTheDocument();
     expect(header.getByText('Matched by phone +1 415 555 0100')).toBeInTheDocument();
@@ -120,7 +120,7 @@ describe('CustomerTab: a found customer', () => {
       identifiers: [
         { type: 'user_id', value: 'usr_ana_garcia' },
         { type: 'email', value: 'ana.garcia@example.com' },
-        { type: 'phone', value: '+14155550100' },
+        { type: 'phone', value: '+14155550100', display: '+1 415 555 0100' },
       ],
     });
     profile.traits.custom.phone = '+14155550100';
@@ -232,7 +232,7 @@ describe('CustomerTab: not found and search', () => {
   it('says what was looked up, and prefills the search with the task contact', async () => {
     const { client } = scriptedFunctions(notFound);
     renderTab(client);
-    expect(await screen.findByText('No customer matched phone +1 415 555 0100')).toBeInTheDocument();
+    expect(await screen.findByText('No customer matched phone +14155550100')).toBeInTheDocument();
     expect(screen.getByLabelText('Search by')).toHaveValue('phone');
     expect(screen.getByLabelText('Find a customer')).toHaveValue('+14155550100');
   });
@@ -322,9 +322,10 @@ describe('CustomerTab: link, unlink, refresh and failures', () => {
     const { client } = scriptedFunctions(async () => ({ profile: buildProfile() }));
     renderTab(client, task);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Customer actions' }));
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Unlink from task' }));
-    const dialog = within(await screen.findByRole('alertdialog'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Unlink from task' }));
+    const confirmation = await screen.findByRole('group', { name: 'Unlink this customer?' });
+    expect(confirmation).toHaveFocus();
+    const dialog = within(confirmation);
     expect(dialog.getByText(/Not talking to Ana García\?/)).toBeInTheDocument();
     expect(task.setAttributes).not.toHaveBeenCalled();
 
@@ -340,8 +341,7 @@ describe('CustomerTab: link, unlink, refresh and failures', () => {
     );
     renderTab(client);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Customer actions' }));
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Refresh' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
 
     expect(
       await screen.findByText(/Updated .* – refresh failed: Segment is not answering right now/),

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { ITask, withTaskContext } from '@twilio/flex-ui';
 import { useSelector } from 'react-redux';
-import { AlertDialog } from '@twilio-paste/core/alert-dialog';
 import { Box } from '@twilio-paste/core/box';
 import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 
@@ -11,6 +10,7 @@ import type { RootStateWithPlugin } from '../shared/pluginState';
 import { useNow } from '../shared/useNow';
 import { failureWordsKey } from './failureWords';
 import { identifierInWords } from './format/identifierFormat';
+import { UnlinkConfirmation } from './header/UnlinkConfirmation';
 import type { ProfileLoader } from './profileLoader';
 import { selectHistoryPagesForTask, selectLookupForTask, selectProfileForTask } from './profileSlice';
 import { ProfileView } from './ProfileView';
@@ -190,18 +190,14 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
           </TitledAlert>
         </Box>
       )}
+      {confirmingUnlink && (
+        <UnlinkConfirmation
+          name={profile?.displayName ?? t('UnifiedProfilesNoName')}
+          onConfirm={() => void unlink()}
+          onCancel={() => setConfirmingUnlink(false)}
+        />
+      )}
       {body}
-      <AlertDialog
-        heading={t('UnifiedProfilesUnlinkTitle')}
-        isOpen={confirmingUnlink}
-        onConfirm={() => void unlink()}
-        onConfirmLabel={t('UnifiedProfilesUnlinkConfirm')}
-        onDismiss={() => setConfirmingUnlink(false)}
-        onDismissLabel={t('UnifiedProfilesCancel')}
-        destructive
-      >
-        {t('UnifiedProfilesUnlinkBody', { name: profile?.displayName ?? t('UnifiedProfilesNoName') })}
-      </AlertDialog>
     </Box>
   );
 }

@@ -45,7 +45,7 @@ export function registerCustomerProfile(
   flex.Actions.addListener('afterSelectTask', (payload: { task?: Flex.ITask }) => {
     if (!opensOnCustomerTab(payload.task)) return;
     void flex.Actions.invokeAction('SetComponentState', {
-      name: 'TaskCanvasTabs',
+      name: 'AgentTaskCanvasTabs',
       state: { selectedTabName: CUSTOMER_TAB_NAME },
     });
   });

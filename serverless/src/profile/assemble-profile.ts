@@ -1,3 +1,4 @@
+import { displayValueOf } from './identifier-display';
 import type { IdentifierCandidate } from './identity';
 import type {
   CustomerProfile,
@@ -85,6 +86,7 @@ export function toIdentifiers(list: SegmentList<SegmentExternalId> | null): Prof
     .map((item) => ({
       type: item.type as string,
       value: item.id as string,
+      display: displayValueOf(item.type as string, item.id as string),
       ...(item.source_id ? { sourceId: item.source_id } : {}),
       ...(item.created_at ? { createdAt: item.created_at } : {}),
     }));

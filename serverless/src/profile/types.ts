@@ -10,6 +10,8 @@ export type TraitValue = string | number | boolean | null | unknown[] | { [key: 
 export interface ProfileIdentifier {
   type: string;
   value: string;
+  /** The value as people read it: phones in international format (+1 415 555 0100), the rest as stored. */
+  display?: string;
   sourceId?: string;
   createdAt?: string;
 }

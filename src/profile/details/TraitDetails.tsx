@@ -3,7 +3,6 @@ import { Anchor } from '@twilio-paste/core/anchor';
 import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
-import { Disclosure, DisclosureContent, DisclosureHeading } from '@twilio-paste/core/disclosure';
 import { Heading } from '@twilio-paste/core/heading';
 import { Input } from '@twilio-paste/core/input';
 import { Label } from '@twilio-paste/core/label';
@@ -11,7 +10,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import type { CustomerProfile } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
-import { formatIdentifierValue, identifierTypeName } from '../format/identifierFormat';
+import { identifierTypeName, readableValue } from '../format/identifierFormat';
 import { FormattedValue, formatTraitValue, humanizeTraitKey } from '../format/traitFormat';
 import { RevealOnFocus } from '../RevealOnFocus';
 import { groupTraits, TraitRow } from './groupTraits';
@@ -32,22 +31,19 @@ function ValueText({ value }: { value: FormattedValue }) {
   }
   if (value.json) {
     return (
-      <Disclosure>
-        <DisclosureHeading as="div" variant="heading60">
-          {value.text}
-        </DisclosureHeading>
-        <DisclosureContent>
-          <Box
-            as="pre"
-            fontSize="fontSize20"
-            margin="space0"
-            whiteSpace="pre-wrap"
-            aria-label={t('UnifiedProfilesObjectRaw')}
-          >
-            {value.json}
-          </Box>
-        </DisclosureContent>
-      </Disclosure>
+      // Native <details>: collapsed, keyboard-operable, and free (Paste's Disclosure brings reakit, ~33 KB gzipped).
+      <details>
+        <summary>{value.text}</summary>
+        <Box
+          as="pre"
+          fontSize="fontSize20"
+          margin="space0"
+          whiteSpace="pre-wrap"
+          aria-label={t('UnifiedProfilesObjectRaw')}
+        >
+          {value.json}
+        </Box>
+      </details>
     );
   }
   if (value.exact) {
@@ -183,10 +179,10 @@ export function TraitDetails({ profile, now }: { profile: CustomerProfile; now: 
       {profile.identifiers.length > 0 && (
         <Section id="identifiers" title={t('UnifiedProfilesIdentifiersHeading')}>
           <DescriptionRows
-            rows={profile.identifiers.map(({ type, value }) => ({
-              key: `${type}:${value}`,
-              label: identifierTypeName(type, t),
-              value: formatIdentifierValue(type, value),
+            rows={profile.identifiers.map((identifier) => ({
+              key: `${identifier.type}:${identifier.value}`,
+              label: identifierTypeName(identifier.type, t),
+              value: readableValue(identifier),
             }))}
           />
         </Section>

@@ -1,5 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-
+import type { ProfileIdentifier } from '../../../serverless/src/profile/types';
 import type { PluginStringKey } from '../../strings/en';
 import type { Translate } from '../../shared/PluginProviders';
 import { humanizeTraitKey } from './traitFormat';
@@ -19,20 +18,21 @@ export function identifierTypeName(type: string, t: Translate): string {
   return key ? t(key) : humanizeTraitKey(type);
 }
 
-/** `+14155550100` → `+1 415 555 0100`: E.164 as people read it; anything else as written. */
-export function formatPhoneForReading(value: string): string {
-  const phone = parsePhoneNumberFromString(value);
-  return phone ? phone.formatInternational() : value;
-}
+type Identifier = Pick<ProfileIdentifier, 'type' | 'value' | 'display'>;
 
-export function formatIdentifierValue(type: string, value: string): string {
-  return type === 'phone' ? formatPhoneForReading(value) : value;
+/**
+ * The value as people read it: the Functions' `display` (phones in international format, made
+ * with libphonenumber on the server so the bundle does not carry its metadata), else as stored.
+ */
+export function readableValue(identifier: Identifier, known: Identifier[] = []): string {
+  const same = known.find(({ type, value }) => type === identifier.type && value === identifier.value);
+  return identifier.display ?? same?.display ?? identifier.value;
 }
 
 /** "phone +1 415 555 0100": an identifier in words, for "Matched by …" and "No customer matched …". */
-export function identifierInWords(identifier: { type: string; value: string }, t: Translate): string {
+export function identifierInWords(identifier: Identifier, t: Translate, known: Identifier[] = []): string {
   const name = identifierTypeName(identifier.type, t);
   // Lower case mid-sentence, but an acronym ("ID") keeps its capitals.
   const inSentence = /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
-  return `${inSentence} ${formatIdentifierValue(identifier.type, identifier.value)}`;
+  return `${inSentence} ${readableValue(identifier, known)}`;
 }

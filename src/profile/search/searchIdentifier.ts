@@ -1,5 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-
 import type { PluginStringKey } from '../../strings/en';
 
 /** The identifier types an agent can search by (the Unify view will make this list configurable). */
@@ -54,11 +52,8 @@ export function splitTypedValue(value: string): { type?: string; value: string }
 export function searchValueProblem(type: string, value: string): PluginStringKey | undefined {
   if (value === '') return 'UnifiedProfilesSearchEmpty';
   if (type === 'email') return EMAIL_SHAPE.test(value) ? undefined : 'UnifiedProfilesSearchBadEmail';
-  if (type === 'phone') {
-    if (!PHONE_SHAPE.test(value)) return 'UnifiedProfilesSearchBadPhone';
-    // A national number is read in the Functions' default country; only an international one can be checked here.
-    const international = value.trim().startsWith('+') ? parsePhoneNumberFromString(value.trim()) : undefined;
-    return value.trim().startsWith('+') && !international?.isPossible() ? 'UnifiedProfilesSearchBadPhone' : undefined;
-  }
+  // The shape only: the Functions check the number itself (and read a national one in their default country).
+  if (type === 'phone')
+    return PHONE_SHAPE.test(value) && /\d{4}/.test(value) ? undefined : 'UnifiedProfilesSearchBadPhone';
   return UNSAFE_IN_ID.test(value) ? 'UnifiedProfilesSearchBadId' : undefined;
 }

@@ -9,6 +9,7 @@ export function buildProfile(overrides: Partial<CustomerProfile> = {}): Customer
     identifiers: [
       { type: 'user_id', value: 'usr_ana_garcia' },
       { type: 'email', value: 'ana.garcia@example.com' },
+      { type: 'phone', value: '+14155550100', display: '+1 415 555 0100' },
     ],
     traits: {
       custom: { name: 'Ana García', plan: 'Premium', city: 'San Francisco', email: 'ana.garcia@example.com' },
