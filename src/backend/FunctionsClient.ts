@@ -30,6 +30,8 @@ export interface FunctionsClientOptions {
 export interface ProfileLookupRequest {
   taskAttributes?: Record<string, unknown>;
   identifier?: string;
+  /** Ask Segment again rather than the Functions' short-lived cache (the agent's Refresh). */
+  refresh?: boolean;
 }
 
 export interface FunctionsClient {

@@ -335,7 +335,7 @@ describe('CustomerTab: link, unlink, refresh and failures', () => {
   });
 
   it('keeps the last profile with "refresh failed" and the reason when a refresh fails', async () => {
-    const { client } = scriptedFunctions(
+    const { client, requests } = scriptedFunctions(
       async () => ({ profile: buildProfile() }),
       () => Promise.reject(new BackendError('segment_unavailable', 'Segment did not answer.', 503)),
     );
@@ -348,6 +348,7 @@ describe('CustomerTab: link, unlink, refresh and failures', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Ana García' })).toBeInTheDocument();
     expect(screen.getByText(/some recent activity may be missing/)).toBeInTheDocument();
+    expect(requests[1]).toMatchObject({ refresh: true });
   });
 
   it("explains a failure in the agent's words and retries on request", async () => {

@@ -54,7 +54,11 @@ export function ProfileView({ profile, lookup, history, linked, actions, onLoadM
       <ProfileHeader profile={profile} linked={linked} actions={actions} />
       <Freshness lookup={lookup} now={now} />
       <ProfileHighlights profile={profile} timeline={timeline.items} now={now} />
+      <Box>
+        <TraitDetails profile={profile} now={now} />
+      </Box>
       <LinkedAccounts accounts={profile.linkedAccounts} now={now} />
+      <Separator orientation="horizontal" />
       <HistoryTimeline
         items={timeline.items}
         hasMore={Boolean(timeline.next && profile.segmentId)}
@@ -63,10 +67,6 @@ export function ProfileView({ profile, lookup, history, linked, actions, onLoadM
         now={now}
         onLoadMore={onLoadMoreHistory}
       />
-      <Separator orientation="horizontal" />
-      <Box>
-        <TraitDetails profile={profile} now={now} />
-      </Box>
     </Box>
   );
 }

@@ -71,9 +71,10 @@ export function createProfileLoader(
   const searchForTask = (taskSid: string, identifier: string) => run(taskSid, { identifier }, { searched: identifier });
   const repeat = (taskSid: string, taskAttributes: Record<string, unknown>, refresh: boolean) => {
     const searched = selectLookupForTask(store.getState(), taskSid)?.searchedIdentifier;
+    const fresh = refresh ? { refresh: true } : {};
     return searched
-      ? run(taskSid, { identifier: searched }, { searched, refresh })
-      : run(taskSid, { taskAttributes }, { refresh });
+      ? run(taskSid, { identifier: searched, ...fresh }, { searched, refresh })
+      : run(taskSid, { taskAttributes, ...fresh }, { refresh });
   };
 
   return {

@@ -88,6 +88,13 @@ export const profileRequestSchema = z
     {
       taskAttributes: taskAttributesSchema.optional(),
       identifier: identifierSchema.optional(),
+      // A form post carries "true"; JSON carries true.
+      refresh: z
+        .preprocess(
+          (value) => (value === 'true' ? true : value === 'false' ? false : value),
+          z.boolean({ invalid_type_error: 'refresh must be true or false.' }),
+        )
+        .optional(),
     },
     { invalid_type_error: 'The request body must be an object with taskAttributes and/or identifier.' },
   )

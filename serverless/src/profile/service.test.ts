@@ -234,6 +234,22 @@ describe('cache and single-flight', () => {
     expect(lookupLog.filter((entry) => entry.source === 'shared')).toHaveLength(19);
   });
 
+  it('asks Segment again on an agent refresh, past the cached profile and a remembered miss', async () => {
+    const profiles = service();
+    await profiles.lookup({ taskAttributes: task('Inbound call') });
+    await apiError(profiles.lookup({ taskAttributes: task('Unknown caller') }));
+    const calls = api.requests.length;
+
+    const refreshed = await profiles.lookup({ taskAttributes: task('Inbound call'), refresh: true });
+    expect(refreshed.profile.segmentId).toBe('use_2Ana0Garcia0Demo000000000');
+    const afterProfile = api.requests.length;
+    expect(afterProfile).toBeGreaterThan(calls);
+    expect(await apiError(profiles.lookup({ taskAttributes: task('Unknown caller'), refresh: true }))).toMatchObject({
+      status: 404,
+    });
+    expect(api.requests.length).toBeGreaterThan(afterProfile);
+  });
+
   it('remembers a miss briefly', async () => {
     const profiles = service();
     await apiError(profiles.lookup({ taskAttributes: task('Unknown caller') }));

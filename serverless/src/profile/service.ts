@@ -64,6 +64,8 @@ interface LookupTrace {
   source: LookupLogEntry['source'];
   candidates: number;
   linked: boolean;
+  /** The agent asked for a refresh: skip the cache. */
+  fresh?: boolean;
   budget?: UpstreamBudget;
 }
 
@@ -151,6 +153,7 @@ export class SegmentProfileService implements ProfileService {
 
   private async findProfile(request: ProfileRequest, trace: LookupTrace): Promise<CustomerProfile> {
     this.counters.lookups += 1;
+    trace.fresh = request.refresh === true;
     // A typed search is what the agent asked for: it alone is looked up, not the task's customer.
     if (request.identifier)
       return this.findByCandidates([parseTypedIdentifier(request.identifier, this.settings)], trace);
@@ -185,10 +188,11 @@ export class SegmentProfileService implements ProfileService {
         'The task carries no customer identifier (phone, email or user id); search by identifier instead.',
       );
     }
-    const open = candidates.filter((candidate) => !this.misses.has(candidate.key));
+    // An agent's refresh asks Segment again: neither a cached profile nor a remembered miss answers it.
+    const open = trace.fresh ? candidates : candidates.filter((candidate) => !this.misses.has(candidate.key));
     trace.source = 'cache';
     if (open.length === 0) throw noProfile(candidates.map((candidate) => candidate.type));
-    const cached = this.cachedProfile(open[0]);
+    const cached = trace.fresh ? undefined : this.cachedProfile(open[0]);
     if (cached) {
       this.counters.cacheHits += 1;
       return cached;

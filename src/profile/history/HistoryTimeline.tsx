@@ -83,13 +83,22 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
 
   return (
     <Box as="section" aria-labelledby="unified-profiles-history" marginBottom="space50">
-      <Box display="flex" justifyContent="space-between" alignItems="flex-end" columnGap="space30" flexWrap="wrap">
-        <Heading as="h3" id="unified-profiles-history" variant="heading50">
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="center"
+        columnGap="space30"
+        flexWrap="wrap"
+        marginBottom="space30"
+      >
+        <Heading as="h3" id="unified-profiles-history" variant="heading50" marginBottom="space0">
           {t('UnifiedProfilesHistoryHeading')}
         </Heading>
         {items.length > 0 && (
-          <Box minWidth="size20" marginBottom="space30">
-            <Label htmlFor="unified-profiles-history-kind">{t('UnifiedProfilesHistoryFilterLabel')}</Label>
+          <Box display="flex" alignItems="center" columnGap="space30">
+            <Label htmlFor="unified-profiles-history-kind" marginBottom="space0">
+              {t('UnifiedProfilesHistoryFilterLabel')}
+            </Label>
             <Select
               id="unified-profiles-history-kind"
               value={kind}
