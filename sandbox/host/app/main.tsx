@@ -30,8 +30,11 @@ async function boot() {
   const params = new URLSearchParams(window.location.search);
   const role = ROLES.find((candidate) => candidate === params.get('role')) ?? 'agent';
   const theme = params.get('theme') === 'dark' ? 'dark' : 'default';
+  // Flex offers en-US and es-ES among its languages; the sandbox takes ?lang= like a user's preference.
+  const localeTag = /^[a-z]{2}-[A-Z]{2}$/.test(params.get('lang') ?? '') ? (params.get('lang') as string) : 'en-US';
+  document.documentElement.lang = localeTag;
 
-  const standIn = createFlexStandIn({ role, functionsBaseUrl: config.functionsBaseUrl });
+  const standIn = createFlexStandIn({ role, functionsBaseUrl: config.functionsBaseUrl, localeTag });
   // What Flex puts on window for a plugin bundle built with webpack externals.
   Object.assign(window, { React, ReactDOM, Redux, ReactRedux, Twilio: { Flex: standIn.flex } });
 

@@ -13,6 +13,8 @@ export type SandboxRole = 'agent' | 'supervisor' | 'admin';
 export interface FlexStandInOptions {
   role: SandboxRole;
   functionsBaseUrl: string;
+  /** The agent's Flex language, as `manager.localization.localeTag` gives it (e.g. es-ES). */
+  localeTag: string;
 }
 
 type RootWrapper = (Root: React.ComponentType<Record<string, unknown>>) => React.ComponentType<Record<string, unknown>>;
@@ -32,7 +34,7 @@ export const TASK_CANVAS_TABS_STATE = 'AgentTaskCanvasTabs';
  * The `Twilio.Flex` namespace and the Manager of the sandbox host: only the parts of
  * @twilio/flex-ui 2.x that the plugin calls, behaving as Flex's do for those calls.
  */
-export function createFlexStandIn({ role, functionsBaseUrl }: FlexStandInOptions) {
+export function createFlexStandIn({ role, functionsBaseUrl, localeTag }: FlexStandInOptions) {
   const store = createHostStore();
   const Actions = new ActionsStandIn();
   Actions.registerAction('NavigateToView', ({ viewName }) => {
@@ -64,6 +66,7 @@ export function createFlexStandIn({ role, functionsBaseUrl }: FlexStandInOptions
       ui_attributes: { custom_data: { unified_profiles: { functions_base_url: functionsBaseUrl } } },
     },
     workerClient: new TaskRouterEmitter(),
+    localization: { localeTag },
   };
 
   const flex = {
