@@ -59,6 +59,9 @@ function renderTab(functions: FunctionsClient, task = buildTask()) {
   return { store, loader, rerender };
 }
 
+/** The sections below the header render a frame after it: wait for the last of them. */
+const belowTheHeader = () => screen.findByRole('region', { name: 'History' });
+
 /** The value shown beside a label in one of the tab's description lists. */
 const valueOf = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling;
 
@@ -80,6 +83,7 @@ describe('CustomerTab: a found customer', () => {
     renderTab(client);
 
     const header = within(await screen.findByRole('region', { name: 'Ana García' }));
+    await belowTheHeader();
     expect(header.getByRole('heading', { name: 'Ana García' })).toBeInTheDocument();
     expect(header.getByText('Rossi Design Studio · Customer since Mar 5, 2024')).toBeInTheDocument();
     expect(header.getByText('Matched by phone +1 415 555 0100')).toBeInTheDocument();
@@ -106,6 +110,7 @@ describe('CustomerTab: a found customer', () => {
     const { client } = scriptedFunctions(async () => ({ profile }));
     renderTab(client);
     await screen.findByRole('heading', { name: 'Ana García' });
+    await belowTheHeader();
 
     expect(valueOf('Likelihood to churn')).toHaveTextContent('Low – bottom 25%');
     expect(valueOf('Likelihood to purchase')).toHaveTextContent('Top 25% – higher than average');
@@ -127,6 +132,7 @@ describe('CustomerTab: a found customer', () => {
     const { client } = scriptedFunctions(async () => ({ profile }));
     renderTab(client);
     await screen.findByRole('heading', { name: 'Ana García' });
+    await belowTheHeader();
 
     expect(screen.getAllByText('ana.garcia@example.com')).toHaveLength(1);
     expect(valueOf('Phone')).toHaveTextContent('+1 415 555 0100');

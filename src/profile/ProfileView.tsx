@@ -6,6 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import type { CustomerProfile } from '../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../shared/PluginProviders';
+import { useAfterFirstPaint } from '../shared/useAfterFirstPaint';
 import { LinkedAccounts } from './details/LinkedAccounts';
 import { TraitDetails } from './details/TraitDetails';
 import { failureWordsKey } from './failureWords';
@@ -49,24 +50,30 @@ function Freshness({ lookup, now }: { lookup: TaskLookup; now: number }) {
 /** The found customer, top to bottom: who, what matters now, what they did lately, the rest. */
 export function ProfileView({ profile, lookup, history, linked, actions, onLoadMoreHistory, now }: ProfileViewProps) {
   const timeline = React.useMemo(() => timelineOf(profile, history), [profile, history]);
+  // Who and what matters paint first; the long sections follow a frame later.
+  const showRest = useAfterFirstPaint();
   return (
     <Box display="flex" flexDirection="column" rowGap="space50">
       <ProfileHeader profile={profile} linked={linked} actions={actions} />
       <Freshness lookup={lookup} now={now} />
       <ProfileHighlights profile={profile} timeline={timeline.items} now={now} />
-      <Box>
-        <TraitDetails profile={profile} now={now} />
-      </Box>
-      <LinkedAccounts accounts={profile.linkedAccounts} now={now} />
-      <Separator orientation="horizontal" />
-      <HistoryTimeline
-        items={timeline.items}
-        hasMore={Boolean(timeline.next && profile.segmentId)}
-        pages={history}
-        degraded={Boolean(lookup.refreshError)}
-        now={now}
-        onLoadMore={onLoadMoreHistory}
-      />
+      {showRest && (
+        <>
+          <Box>
+            <TraitDetails profile={profile} now={now} />
+          </Box>
+          <LinkedAccounts accounts={profile.linkedAccounts} now={now} />
+          <Separator orientation="horizontal" />
+          <HistoryTimeline
+            items={timeline.items}
+            hasMore={Boolean(timeline.next && profile.segmentId)}
+            pages={history}
+            degraded={Boolean(lookup.refreshError)}
+            now={now}
+            onLoadMore={onLoadMoreHistory}
+          />
+        </>
+      )}
     </Box>
   );
 }

@@ -1,3 +1,5 @@
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from '../../shared/intlCache';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -14,7 +16,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 days ago", "in 2 hours", "now": the largest whole unit, in the agent's locale. */
 export function formatRelativeTime(iso: string | number, now: number, locale?: string): string {
   const time = typeof iso === 'number' ? iso : Date.parse(iso);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeTimeFormat(locale, { numeric: 'auto' });
   const elapsed = time - now;
   for (const [unit, size] of UNITS) {
     if (Math.abs(elapsed) >= size) return format.format(Math.trunc(elapsed / size), unit);
@@ -24,21 +26,21 @@ export function formatRelativeTime(iso: string | number, now: number, locale?: s
 
 /** The exact moment, for hover and focus: "Nov 26, 2026, 3:04 PM". */
 export function formatDateExact(iso: string | number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatDate(iso: string | number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
 export function formatTimeOfDay(iso: string | number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** A duration in seconds as "4 min 05 s" or "1 h 02 min": short enough for a timeline line. */
 export function formatDuration(seconds: number, locale?: string): string {
   const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
   const whole = Math.max(0, Math.round(seconds));
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);

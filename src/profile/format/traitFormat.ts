@@ -1,6 +1,7 @@
 import type { TraitValue } from '../../../serverless/src/profile/types';
 import type { PluginStringKey } from '../../strings/en';
 import type { Translate } from '../../shared/PluginProviders';
+import { numberFormat } from '../../shared/intlCache';
 import { formatDateExact, formatRelativeTime } from './timeFormat';
 
 /** How a trait's value is shown: the field types of Unified Profiles, told apart from name and value. */
@@ -101,10 +102,10 @@ export function channelInWords(channel: unknown, t: Translate): string {
 
 export function formatMoney(amount: number, { locale, currency = 'USD' }: Pick<FormatContext, 'locale' | 'currency'>) {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+    return numberFormat(locale, { style: 'currency', currency }).format(amount);
   } catch {
     // A currency trait Intl does not know: the number, and the code as written.
-    return `${new Intl.NumberFormat(locale).format(amount)} ${currency}`;
+    return `${numberFormat(locale).format(amount)} ${currency}`;
   }
 }
 
@@ -133,7 +134,7 @@ export function formatPercentile(
   const band = bandOf(percentile);
   const good = type === 'percentile' ? band === 'top' : band === 'bottom';
   const bad = type === 'percentile' ? band === 'bottom' : band === 'top';
-  const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(percentile);
+  const percent = numberFormat(locale, { style: 'percent' }).format(percentile);
   return {
     type,
     text: t(BAND_TEXT[type][band]),
@@ -158,7 +159,7 @@ export function formatTraitValue(
     case 'currency':
       return { type, text: formatMoney(Number(value), context) };
     case 'number':
-      return { type, text: new Intl.NumberFormat(locale).format(Number(value)) };
+      return { type, text: numberFormat(locale).format(Number(value)) };
     case 'boolean':
       return { type, text: t(value ? 'UnifiedProfilesYes' : 'UnifiedProfilesNo') };
     case 'date':

@@ -53,6 +53,45 @@ function dayHeading(iso: string, now: number, locale: string, t: (key: PluginStr
   return formatDate(iso, locale);
 }
 
+/** One event: its icon, headline, one-line summary, and its time (exact on hover and focus). */
+const HistoryEntry = React.memo(function HistoryEntry({ item }: { item: TimelineItem }) {
+  const t = useStrings();
+  const locale = useLocale();
+  const kind = timelineKindOf(item);
+  const summary = timelineSummary(item, { t, locale });
+  return (
+    <Box as="li" display="flex" columnGap="space30" paddingY="space20" data-kind={kind}>
+      <EventIcon item={item} kind={kind} />
+      <Box flexGrow={1} minWidth="size0">
+        <Text as="p" fontSize="fontSize30" fontWeight="fontWeightSemibold">
+          {timelineTitle(item, t)}
+          {kind !== 'flex' && (
+            <Text as="span" fontWeight="fontWeightNormal" color="colorTextWeak" fontSize="fontSize20">
+              {' '}
+              · {t('UnifiedProfilesHistoryExternal')}
+            </Text>
+          )}
+        </Text>
+        {summary && (
+          <Text as="p" fontSize="fontSize30" color="colorTextWeak">
+            {summary}
+          </Text>
+        )}
+      </Box>
+      <RevealOnFocus detail={formatDateExact(item.timestamp, locale)} fontSize="fontSize20" color="colorTextWeak">
+        {formatTimeOfDay(item.timestamp, locale)}
+      </RevealOnFocus>
+    </Box>
+  );
+});
+
+/**
+ * Entries shown at first and added by each "View more", as Flex's own history pages. Events already
+ * fetched are revealed before Segment is asked for more, so the tab never renders a long history
+ * the agent did not ask to see (a 1,000-event history costs ~1 s of rendering on a 2-core desktop).
+ */
+const ENTRIES_PER_VIEW = 20;
+
 interface HistoryProps {
   items: TimelineItem[];
   hasMore: boolean;
@@ -73,8 +112,14 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
     [items],
   );
   const shown = kind === 'all' ? sorted : sorted.filter((item) => timelineKindOf(item) === kind);
+  const [visible, setVisible] = React.useState(ENTRIES_PER_VIEW);
+  const viewMore = () => {
+    setVisible((count) => count + ENTRIES_PER_VIEW);
+    // Ask Segment for the next page once what was fetched is nearly all on screen.
+    if (hasMore && visible + 2 * ENTRIES_PER_VIEW > shown.length) onLoadMore?.();
+  };
   const days: { key: string; heading: string; items: TimelineItem[] }[] = [];
-  for (const item of shown) {
+  for (const item of shown.slice(0, visible)) {
     const key = localDayKey(item.timestamp);
     if (days[days.length - 1]?.key !== key)
       days.push({ key, heading: dayHeading(item.timestamp, now, locale, t), items: [] });
@@ -141,38 +186,9 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
             {day.heading}
           </Text>
           <Box as="ol" margin="space0" paddingLeft="space0" listStyleType="none">
-            {day.items.map((item) => {
-              const itemKind = timelineKindOf(item);
-              const summary = timelineSummary(item, { t, locale });
-              return (
-                <Box as="li" key={item.id} display="flex" columnGap="space30" paddingY="space20" data-kind={itemKind}>
-                  <EventIcon item={item} kind={itemKind} />
-                  <Box flexGrow={1} minWidth="size0">
-                    <Text as="p" fontSize="fontSize30" fontWeight="fontWeightSemibold">
-                      {timelineTitle(item, t)}
-                      {itemKind !== 'flex' && (
-                        <Text as="span" fontWeight="fontWeightNormal" color="colorTextWeak" fontSize="fontSize20">
-                          {' '}
-                          · {t('UnifiedProfilesHistoryExternal')}
-                        </Text>
-                      )}
-                    </Text>
-                    {summary && (
-                      <Text as="p" fontSize="fontSize30" color="colorTextWeak">
-                        {summary}
-                      </Text>
-                    )}
-                  </Box>
-                  <RevealOnFocus
-                    detail={formatDateExact(item.timestamp, locale)}
-                    fontSize="fontSize20"
-                    color="colorTextWeak"
-                  >
-                    {formatTimeOfDay(item.timestamp, locale)}
-                  </RevealOnFocus>
-                </Box>
-              );
-            })}
+            {day.items.map((item) => (
+              <HistoryEntry key={item.id} item={item} />
+            ))}
           </Box>
         </Box>
       ))}
@@ -184,8 +200,8 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
           </Alert>
         </Box>
       )}
-      {hasMore && onLoadMore && (
-        <Button variant="secondary" size="small" onClick={onLoadMore} loading={pages?.status === 'loading'}>
+      {(shown.length > visible || hasMore) && (
+        <Button variant="secondary" size="small" onClick={viewMore} loading={pages?.status === 'loading'}>
           {t('UnifiedProfilesHistoryViewMore')}
         </Button>
       )}
