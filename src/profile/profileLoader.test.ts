@@ -70,3 +70,45 @@ describe('profile loader', () => {
     expect(store.getState()[PLUGIN_NAMESPACE].profile.profilesByKey).toEqual({});
   });
 });
+
+describe('profile loader: refresh and history pages', () => {
+  it('refreshes the agent search (not the task attributes) past the Functions cache, keeping the profile shown', async () => {
+    const { store, loader, pending } = setUp();
+    const search = loader.searchForTask('WT1', 'email:ana.garcia@example.com');
+    pending[0].resolve({ profile: buildProfile() });
+    await search;
+
+    const refresh = loader.refreshForTask('WT1', ATTRIBUTES);
+    expect(pending[1].request).toEqual({ identifier: 'email:ana.garcia@example.com', refresh: true });
+    expect(selectLookupForTask(store.getState(), 'WT1')).toMatchObject({ status: 'found', refreshing: true });
+    expect(selectProfileForTask(store.getState(), 'WT1')?.displayName).toBe('Ana García');
+    pending[1].reject(new BackendError('segment_unavailable', 'down', 503));
+    await refresh;
+    expect(selectLookupForTask(store.getState(), 'WT1')).toMatchObject({
+      status: 'found',
+      refreshError: { code: 'segment_unavailable' },
+    });
+  });
+
+  it('asks for the next history page with the cursor it holds, once at a time', async () => {
+    const store = configureStore({ reducer: { [PLUGIN_NAMESPACE]: pluginReducer } });
+    const pages: Array<{ request: unknown; resolve: (value: unknown) => void }> = [];
+    const client = fakeFunctionsClient({
+      lookupProfile: async () => ({ profile: buildProfile({ timeline: { items: [], next: 'cursor-1' } }) }),
+      nextProfileEvents: (request) => new Promise((resolve) => pages.push({ request, resolve: resolve as never })),
+    });
+    const loader = createProfileLoader(store, client);
+    await loader.loadForTask('WT1', ATTRIBUTES);
+
+    const first = loader.loadMoreHistory('WT1');
+    void loader.loadMoreHistory('WT1'); // a second click while the first page loads asks nothing more
+    expect(pages.map((page) => page.request)).toEqual([
+      { segmentId: 'use_2Ana0Garcia0Demo000000000', next: 'cursor-1' },
+    ]);
+    pages[0].resolve({ timeline: { items: [], next: 'cursor-2' } });
+    await first;
+
+    void loader.loadMoreHistory('WT1');
+    expect(pages[1].request).toEqual({ segmentId: 'use_2Ana0Garcia0Demo000000000', next: 'cursor-2' });
+  });
+});
