@@ -143,7 +143,7 @@ describe('Customer tab', () => {
     await taskRow(page, 'WhatsApp').getByText('accepted', { exact: true }).waitFor();
   });
 
-  it('opens a voice task on the Customer tab when it is selected, and leaves a chat task on Info', async () => {
+  it('opens a voice task on the Customer tab when it is selected or accepted, and leaves a chat task on Info', async () => {
     const { page } = session;
     await page.goto(SANDBOX_URL);
     const customer = page.getByRole('tab', { name: 'Customer' });
@@ -155,6 +155,13 @@ describe('Customer tab', () => {
       expect(await customer.getAttribute('aria-selected')).toBe('true');
       await customerTab(page).getByRole('heading', { level: 2 }).waitFor();
     }
+
+    // Accepting changes the task's status, which sends Flex's canvas back to its first tab: the call starts on Customer.
+    await selectTask(page, 'Inbound call');
+    await taskRow(page, 'Inbound call').getByRole('button', { name: 'Accept' }).click();
+    await taskRow(page, 'Inbound call').getByText('accepted', { exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await customer.getAttribute('aria-selected')).toBe('true');
 
     await selectTask(page, 'WhatsApp');
     await page.getByRole('tabpanel', { name: 'Info' }).getByText('"from": "whatsapp:+447700900123"').waitFor();

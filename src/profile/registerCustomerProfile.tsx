@@ -42,13 +42,16 @@ export function registerCustomerProfile(
     for (const ending of RESERVATION_ENDINGS) reservation.on(ending, () => loader.releaseTask(taskSid));
   });
 
-  flex.Actions.addListener('afterSelectTask', (payload: { task?: Flex.ITask }) => {
+  // Flex puts a task's canvas back on its first tab when the task is selected or changes status.
+  const openCustomerTab = (payload: { task?: Flex.ITask }) => {
     if (!opensOnCustomerTab(payload.task)) return;
     void flex.Actions.invokeAction('SetComponentState', {
       name: 'AgentTaskCanvasTabs',
       state: { selectedTabName: CUSTOMER_TAB_NAME },
     });
-  });
+  };
+  flex.Actions.addListener('afterSelectTask', openCustomerTab);
+  flex.Actions.addListener('afterAcceptTask', openCustomerTab);
 
   flex.Actions.addListener('afterCompleteTask', (payload: { task?: Flex.ITask }) => {
     if (payload.task?.taskSid) loader.releaseTask(payload.task.taskSid);
