@@ -11,14 +11,12 @@ import { Text } from '@twilio-paste/core/text';
 import type { CustomerProfile } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
 import { identifierTypeName, readableValue } from '../format/identifierFormat';
-import { FormattedValue, formatTraitValue, humanizeTraitKey } from '../format/traitFormat';
+import { FormattedValue, formatTraitValue, humanizeTraitKey, TONE_COLOR } from '../format/traitFormat';
 import { RevealOnFocus } from '../RevealOnFocus';
 import { groupTraits, TraitRow } from './groupTraits';
 
 /** Rows shown in the last group before the agent filters or asks for all. */
 const FIRST_ROWS = 20;
-
-const TONE_COLOR = { positive: 'colorTextSuccess', negative: 'colorTextError', neutral: 'colorText' } as const;
 
 function ValueText({ value }: { value: FormattedValue }) {
   const t = useStrings();

@@ -31,6 +31,13 @@ export interface FormattedValue {
   json?: string;
 }
 
+/** The text colour of a tone, in Paste tokens: readable in Flex's light and dark themes. */
+export const TONE_COLOR = {
+  positive: 'colorTextSuccess',
+  negative: 'colorTextError',
+  neutral: 'colorText',
+} as const;
+
 export interface FormatContext {
   t: Translate;
   locale?: string;

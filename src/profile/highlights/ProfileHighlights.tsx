@@ -5,14 +5,9 @@ import { Text } from '@twilio-paste/core/text';
 
 import type { CustomerProfile, TimelineItem } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
+import { TONE_COLOR } from '../format/traitFormat';
 import { RevealOnFocus } from '../RevealOnFocus';
 import { buildHighlights } from './buildHighlights';
-
-const TONE_COLOR = {
-  positive: 'colorTextSuccess',
-  negative: 'colorTextError',
-  neutral: 'colorText',
-} as const;
 
 /** The few lines an agent reads first; each reveals its source (trait or event) on hover and focus. */
 export function ProfileHighlights({

@@ -50,27 +50,20 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
     lines.push({ id: 'value', text: t(template, { amount }), source: traitSource(valueKey) });
   }
 
-  const churnKey = firstPresent(traits, CHURN_TRAITS);
-  if (churnKey && isPercentile(traits[churnKey])) {
-    const band = formatPercentile(traits[churnKey] as number, 'reversedPercentile', context);
-    lines.push({
-      id: 'churn',
-      text: t('UnifiedProfilesHighlightChurn', { band: band.text }),
-      source: traitSource(churnKey),
-      tone: band.tone,
-    });
-  }
-
-  const purchaseKey = firstPresent(traits, PURCHASE_TRAITS);
-  if (purchaseKey && isPercentile(traits[purchaseKey])) {
-    const band = formatPercentile(traits[purchaseKey] as number, 'percentile', context);
-    lines.push({
-      id: 'purchase',
-      text: t('UnifiedProfilesHighlightPurchase', { band: band.text }),
-      source: traitSource(purchaseKey),
-      tone: band.tone,
-    });
-  }
+  // A prediction as its band: churn reads the other way round (high is bad news).
+  const predictionLine = (
+    id: string,
+    keys: string[],
+    type: 'percentile' | 'reversedPercentile',
+    template: 'UnifiedProfilesHighlightChurn' | 'UnifiedProfilesHighlightPurchase',
+  ) => {
+    const key = firstPresent(traits, keys);
+    if (!key || !isPercentile(traits[key])) return;
+    const band = formatPercentile(traits[key] as number, type, context);
+    lines.push({ id, text: t(template, { band: band.text }), source: traitSource(key), tone: band.tone });
+  };
+  predictionLine('churn', CHURN_TRAITS, 'reversedPercentile', 'UnifiedProfilesHighlightChurn');
+  predictionLine('purchase', PURCHASE_TRAITS, 'percentile', 'UnifiedProfilesHighlightPurchase');
 
   if (typeof traits.plan === 'string' && traits.plan) {
     lines.push({
