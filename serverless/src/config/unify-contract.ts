@@ -1,0 +1,105 @@
+/**
+ * The wire contract of /unify-config and /unify-check: what the Functions answer and the plugin's
+ * Unify view reads. Type-only and import-free, so the plugin can share it without server code.
+ */
+
+export type SegmentRegion = 'us' | 'eu';
+
+/** A secret as the view may know it: whether it is set, and its last four characters. Never the value. */
+export interface SecretState {
+  set: boolean;
+  last4: string | null;
+  /** Where the value in effect comes from: saved in the Unify tab, or the Functions' environment. */
+  source: 'saved' | 'environment' | null;
+}
+
+/** The connection to a Segment workspace, as an admin edits it in the Unify view. */
+export interface UnifyConnectionView {
+  workspaceSlug: string | null;
+  spaceId: string | null;
+  region: SegmentRegion;
+  /** The Profile API host the region (or SEGMENT_PROFILE_API_URL) resolves to. */
+  profileApiUrl: string;
+  profileApiToken: SecretState;
+  writeKey: SecretState;
+}
+
+/** One change to the saved settings: who, when, which fields. Never a value of a secret. */
+export interface UnifyAuditEntry {
+  at: string;
+  by: string;
+  fields: string[];
+}
+
+/** What /unify-config answers (supervisors and admins). */
+export interface UnifyConfigResponse {
+  connection: UnifyConnectionView;
+  /** The saved document's revision, sent back with a write so a concurrent edit is not lost. */
+  revision: string | null;
+  /** Settings a lookup needs that are neither saved nor in the environment. */
+  missing: string[];
+  /** The last 50 changes, newest first. */
+  audit: UnifyAuditEntry[];
+  /** The last connection check, if any: the Overview says "Ready" only when it passed. */
+  lastCheck: UnifyCheckResult | null;
+  /** Whether the caller may change the settings (admins). */
+  canEdit: boolean;
+  /** How long a saved change takes to reach every Function instance, in seconds. */
+  settingsCacheSeconds: number;
+}
+
+/**
+ * A write to /unify-config (admins only): the fields to change, and the revision the admin started
+ * from. Absent fields stay as they are; a secret is replaced only when sent (an empty string clears it).
+ */
+export interface UnifyConfigWrite {
+  revision: string | null;
+  workspaceSlug?: string | null;
+  spaceId?: string | null;
+  region?: SegmentRegion;
+  profileApiToken?: string;
+  writeKey?: string;
+}
+
+/**
+ * 409 `config_conflict`: another admin saved first. The answer's error carries `changedFields` (what
+ * they changed since `revision`), `changedBy` and `changedAt`, and the current config.
+ */
+export interface UnifyConfigConflict {
+  error: { code: 'config_conflict'; message: string; changedFields: string[]; changedBy: string; changedAt: string };
+  current: UnifyConfigResponse;
+}
+
+/** The faults /unify-check tells apart; each has its own fix in the view. */
+export type UnifyCheckCode =
+  | 'ok'
+  | 'not_configured'
+  | 'token_rejected'
+  | 'space_not_found'
+  | 'wrong_region'
+  | 'segment_unreachable'
+  | 'no_profiles_yet'
+  | 'write_key_missing'
+  | 'write_key_rejected'
+  | 'no_flex_events_yet';
+
+export interface UnifyCheckStep {
+  /** What was checked: the Profile API connection, profiles in the space, the Flex events source. */
+  step: 'profile_api' | 'profiles' | 'tracking_api' | 'flex_events';
+  code: UnifyCheckCode;
+  /** Passed, failed (lookups will fail), or a warning (lookups work, something is not set up yet). */
+  status: 'passed' | 'failed' | 'warning' | 'skipped';
+  message: string;
+}
+
+/** What /unify-check answers (admins and supervisors): a measurement, with when and by whom. */
+export interface UnifyCheckResult {
+  /** passed: agents see profiles now; failed: lookups fail; warning: lookups work, setup is incomplete. */
+  status: 'passed' | 'failed' | 'warning';
+  /** The first failure or warning, or ok. */
+  code: UnifyCheckCode;
+  steps: UnifyCheckStep[];
+  checkedAt: string;
+  checkedBy: string;
+  ms: number;
+}
