@@ -11,6 +11,8 @@ export class SegmentError extends Error {
 }
 
 export const notFound = () => new SegmentError(404, 'not_found', 'Profile was not found.');
+/** Only with `unknownSpace: 'not_found'`: the message is the simulator's own, Segment documents none. */
+export const spaceNotFound = () => new SegmentError(404, 'not_found', 'Space was not found.');
 export const unauthorized = () => new SegmentError(401, 'authentication_error', 'Invalid or missing access token.');
 export const validation = (message: string) => new SegmentError(400, 'validation_error', message);
 export const invalidRequest = (message: string) => new SegmentError(400, 'invalid_request_error', message);

@@ -16,5 +16,6 @@ export function simulatorOptionsFromEnv(env: Record<string, string | undefined>)
     trackingRateLimitPerSecond: numberOrUndefined(env.SEGMENT_SIM_TRACKING_RATE_LIMIT),
     rateLimitStrategy: env.SEGMENT_SIM_RATE_LIMIT_STRATEGY === 'token-bucket' ? 'token-bucket' : undefined,
     faults: faultsFromEnv(env),
+    unknownSpace: env.SEGMENT_SIM_UNKNOWN_SPACE === 'not_found' ? 'not_found' : undefined,
   };
 }

@@ -2,7 +2,7 @@ import { createServer, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { CursorCodec } from './cursor';
-import { errorResponse, invalidRequest, SegmentError, SimResponse, unauthorized } from './errors';
+import { errorResponse, invalidRequest, SegmentError, SimResponse, spaceNotFound, unauthorized } from './errors';
 import { chooseFault, FaultSettings, NO_FAULTS } from './faults';
 import { basicUser, readBody, retryHeaders, sleep, STATUS_ERRORS, writeAnswer } from './http-wire';
 import { answerProfileRoute, parseProfileRoute } from './profile-api';
@@ -28,7 +28,15 @@ export interface SimulatorOptions {
   rateLimitStrategy?: RateLimitStrategy;
   /** Tracking API requests per second before 429 (Segment's documented 1,000 per workspace). */
   trackingRateLimitPerSecond?: number;
+  /**
+   * How the right token with an unknown space is answered; Segment documents neither. `unauthorized`
+   * (default): 401, as a wrong token (and as the wrong region's host answers). `not_found`: 404 with
+   * a not_found error about the space, not a profile. A wrong token is a 401 either way.
+   */
+  unknownSpace?: UnknownSpaceAnswer;
 }
+
+export type UnknownSpaceAnswer = 'unauthorized' | 'not_found';
 
 export interface RecordedRequest {
   method: string;
@@ -68,6 +76,10 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
   const spaceId = options.spaceId ?? 'spa_sandbox';
   const profileToken = options.profileToken ?? 'sandbox-profile-token';
   const writeKey = options.writeKey ?? 'sandbox-write-key';
+  const unknownSpace = options.unknownSpace ?? 'unauthorized';
+  if (unknownSpace !== 'unauthorized' && unknownSpace !== 'not_found') {
+    throw new Error('unknownSpace must be unauthorized or not_found.');
+  }
   const customers = options.customers ?? 1000;
   // Crowd phones are +1650 and seven digits from 2,000,000: room for a million customers.
   if (!Number.isInteger(customers) || customers < 0 || customers > MAX_CUSTOMERS) {
@@ -146,8 +158,9 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     const space = /^\/v1\/spaces\/([^/]+)\//.exec(url.pathname)?.[1];
     if (space === undefined) return { status: 404, body: { error: { code: 'not_found', message: 'Not found.' } } };
     // Authentication comes first, so a caller without the token learns nothing about ids or parameters.
-    // A wrong token, a token of another space and an unknown space all look alike, as on Segment.
-    if (basicUser(request.headers.authorization) !== profileToken || space !== spaceId) throw unauthorized();
+    // A wrong token, a token of another space and an unknown space all look alike by default.
+    if (basicUser(request.headers.authorization) !== profileToken) throw unauthorized();
+    if (space !== spaceId) throw unknownSpace === 'not_found' ? spaceNotFound() : unauthorized();
     if (!limiter.tryAcquire()) throw new SegmentError(429, 'rate_limit_error', STATUS_ERRORS[429][1]);
     if (request.method !== 'GET') throw invalidRequest('The Profile API answers GET only.');
     const route = parseProfileRoute(url.pathname);
