@@ -141,6 +141,20 @@ describe('wrap: errors and the one callback', () => {
     expect(body).toEqual({ error: { code: 'profile_not_found', message: 'No profile.' } });
   });
 
+  it('answers an ApiError’s detail: extra error fields, and fields beside the error', async () => {
+    const { status, body } = await call({ Token: 'good-agent', name: 'a' }, async () => {
+      throw new ApiError(409, 'config_conflict', 'Changed.', {
+        error: { changedFields: ['spaceId'] },
+        body: { current: { revision: '2' } },
+      });
+    });
+    expect(status).toBe(409);
+    expect(body).toEqual({
+      error: { code: 'config_conflict', message: 'Changed.', changedFields: ['spaceId'] },
+      current: { revision: '2' },
+    });
+  });
+
   it('answers anything else as 500 internal_error and logs no message or stack text', async () => {
     const { status, body } = await call({ Token: 'good-agent', name: 'a' }, async () => {
       throw new TypeError('cannot read ana@example.com');

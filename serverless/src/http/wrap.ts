@@ -99,7 +99,7 @@ export function wrap<Schema extends z.ZodTypeAny>(
     };
 
     run().catch((error: unknown) => {
-      if (error instanceof ApiError) return fail(error.status, error.code, error.message);
+      if (error instanceof ApiError) return answer(error.status, error.toBody(), error.code);
       // The message may hold customer data: log only what kind of failure it was.
       const message = 'Something went wrong in the Functions; the details are in the service logs.';
       answer(500, { error: { code: 'internal_error', message } }, 'internal_error', errorKind(error));
