@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { build } from 'esbuild';
 
-import { buildSandboxFunctions, sandboxTokenValidatorSwap } from './build-sandbox-functions';
+import { buildSandboxFunctions, sandboxTokenValidatorSwap, sandboxTwilioClientSwap } from './build-sandbox-functions';
 
 describe('the sandbox build', () => {
   let outDir: string;
@@ -23,6 +23,13 @@ describe('the sandbox build', () => {
     }
   });
 
+  it('points the config store’s Twilio client at the Sync stand-in in the Functions that read settings', async () => {
+    for (const name of ['unify-config', 'profile', 'profile-events']) {
+      const text = await readFile(path.join(outDir, `${name}.js`), 'utf8');
+      expect(text).toContain('UNIFIED_PROFILES_TWILIO_API_BASE');
+    }
+  });
+
   it('fails, rather than quietly building without sandbox tokens, when there is nothing to swap', async () => {
     const attempt = build({
       stdin: { contents: 'export const handler = () => 1;', resolveDir: __dirname, loader: 'ts' },
@@ -32,5 +39,16 @@ describe('the sandbox build', () => {
       plugins: [sandboxTokenValidatorSwap],
     });
     await expect(attempt).rejects.toThrow(/no import of .*flex-token-validator\.ts to swap/);
+  });
+
+  it('fails the same way when the config store’s Twilio client module is gone', async () => {
+    const attempt = build({
+      stdin: { contents: 'export const handler = () => 1;', resolveDir: __dirname, loader: 'ts' },
+      bundle: true,
+      write: false,
+      logLevel: 'silent',
+      plugins: [sandboxTwilioClientSwap],
+    });
+    await expect(attempt).rejects.toThrow(/no import of .*twilio-client\.ts to swap/);
   });
 });

@@ -4,32 +4,48 @@ import type { Plugin } from 'esbuild';
 
 import { buildFunctions, SERVERLESS_DIR } from '../../serverless/scripts/build-functions';
 
-/** The one module the sandbox build replaces, and what replaces it. */
-const PRODUCTION_VALIDATOR = path.join(SERVERLESS_DIR, 'src', 'auth', 'flex-token-validator.ts');
-const SANDBOX_VALIDATOR = path.join(__dirname, 'sandbox-token-validator.ts');
+/**
+ * An esbuild plugin that resolves every import of one production module to its sandbox stand-in,
+ * and fails the build when it found none: a renamed module must not silently yield a sandbox
+ * build without its sandbox parts.
+ */
+function sandboxSwap(name: string, productionModule: string, sandboxModule: string): Plugin {
+  const base = path.basename(productionModule, '.ts');
+  return {
+    name,
+    setup(build) {
+      let swapped = false;
+      build.onResolve({ filter: new RegExp(`[\\\\/]${base}$`) }, (args) => {
+        const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
+        if (resolved !== productionModule) return undefined;
+        swapped = true;
+        return { path: sandboxModule };
+      });
+      build.onEnd((result) => {
+        if (result.errors.length === 0 && !swapped) {
+          return { errors: [{ text: `sandbox build: no import of ${productionModule} to swap` }] };
+        }
+        return undefined;
+      });
+    },
+  };
+}
 
-/** Redirects every import of the production validator module to the sandbox one. */
-export const sandboxTokenValidatorSwap: Plugin = {
-  name: 'sandbox-token-validator',
-  setup(build) {
-    let swapped = false;
-    build.onResolve({ filter: /[\\/]flex-token-validator$/ }, (args) => {
-      const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
-      if (resolved !== PRODUCTION_VALIDATOR) return undefined;
-      swapped = true;
-      return { path: SANDBOX_VALIDATOR };
-    });
-    // A renamed module must not silently yield a sandbox build that refuses every sandbox token.
-    build.onEnd((result) => {
-      if (result.errors.length === 0 && !swapped) {
-        return { errors: [{ text: `sandbox build: no import of ${PRODUCTION_VALIDATOR} to swap` }] };
-      }
-      return undefined;
-    });
-  },
-};
+/** The sandbox tokens (sandbox-agent, …) instead of Twilio's token check, when UNIFIED_PROFILES_SANDBOX_AUTH=true. */
+export const sandboxTokenValidatorSwap = sandboxSwap(
+  'sandbox-token-validator',
+  path.join(SERVERLESS_DIR, 'src', 'auth', 'flex-token-validator.ts'),
+  path.join(__dirname, 'sandbox-token-validator.ts'),
+);
 
-/** The Functions as the sandbox serves them: production code with the sandbox token validator. */
+/** The config store's Twilio client pointed at the sandbox's Sync stand-in (UNIFIED_PROFILES_TWILIO_API_BASE). */
+export const sandboxTwilioClientSwap = sandboxSwap(
+  'sandbox-twilio-client',
+  path.join(SERVERLESS_DIR, 'src', 'unify-config', 'twilio-client.ts'),
+  path.join(__dirname, 'sandbox-twilio-client.ts'),
+);
+
+/** The Functions as the sandbox serves them: production code with the sandbox's two stand-in modules. */
 export function buildSandboxFunctions(outDir: string): Promise<string[]> {
-  return buildFunctions({ outDir, plugins: [sandboxTokenValidatorSwap] });
+  return buildFunctions({ outDir, plugins: [sandboxTokenValidatorSwap, sandboxTwilioClientSwap] });
 }

@@ -5,6 +5,8 @@ import { startFunctions } from '../functions/start-functions';
 import { startHost } from '../host/server';
 import { simulatorOptionsFromEnv } from '../segment-sim/options-from-env';
 import { startSegmentSimulator } from '../segment-sim/server';
+import { sandboxConfigStoreEnv } from '../sync/sandbox-store-env';
+import { startSyncStandIn } from '../sync/server';
 import { PLUGIN_BUNDLE_PATH, REPO_ROOT } from './buildPluginBundle';
 
 type Env = Record<string, string | undefined>;
@@ -13,8 +15,12 @@ export interface RunningSandbox {
   hostUrl: string;
   functionsUrl: string;
   segmentUrl: string;
+  /** The Sync stand-in where settings saved in the Unify tab are kept. */
+  syncUrl: string;
   /** False when SEGMENT_PROFILE_API_URL points the Functions at another server. */
   simulated: boolean;
+  /** False when started with SEGMENT_SPACE_ID= (or SEGMENT_PROFILE_API_TOKEN=) empty: connect in the Unify tab. */
+  connectedByEnvironment: boolean;
   close(): Promise<void>;
 }
 
@@ -24,6 +30,19 @@ const SANDBOX_DEFAULTS = {
   SEGMENT_WRITE_KEY: 'sandbox-write-key',
 };
 
+/**
+ * The Segment settings handed to the Functions: the shell's, with the simulator's filled in for
+ * those left unset. SEGMENT_SPACE_ID or SEGMENT_PROFILE_API_TOKEN set but empty means "start
+ * unconnected": nothing is filled in, and an admin connects a space in the Unify tab.
+ */
+function segmentSettings(env: Env): { settings: Record<string, string>; connected: boolean } {
+  const given = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const unconnected = env.SEGMENT_SPACE_ID === '' || env.SEGMENT_PROFILE_API_TOKEN === '';
+  return unconnected
+    ? { settings: given, connected: false }
+    : { settings: { ...SANDBOX_DEFAULTS, ...given }, connected: true };
+}
+
 function port(env: Env, name: string, fallback: number): number {
   const value = Number(env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number.`);
@@ -32,7 +51,7 @@ function port(env: Env, name: string, fallback: number): number {
 
 /** The whole offline stack; the launcher, the browser tests and the benchmarks start it the same way. */
 export async function startSandbox(env: Env): Promise<RunningSandbox> {
-  const settings = { ...SANDBOX_DEFAULTS, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v)) };
+  const { settings, connected } = segmentSettings(env);
   const dataDir = path.resolve(REPO_ROOT, env.SANDBOX_DATA_DIR ?? '.sandbox-data');
   await mkdir(dataDir, { recursive: true });
 
@@ -41,12 +60,14 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
     ? await startSegmentSimulator({
         ...simulatorOptionsFromEnv(env),
         port: port(env, 'SEGMENT_SIM_PORT', 3002),
-        spaceId: settings.SEGMENT_SPACE_ID,
-        profileToken: settings.SEGMENT_PROFILE_API_TOKEN,
-        writeKey: settings.SEGMENT_WRITE_KEY,
+        // Unconnected, the simulator still accepts its defaults: what an admin types into the Unify tab.
+        spaceId: settings.SEGMENT_SPACE_ID ?? SANDBOX_DEFAULTS.SEGMENT_SPACE_ID,
+        profileToken: settings.SEGMENT_PROFILE_API_TOKEN ?? SANDBOX_DEFAULTS.SEGMENT_PROFILE_API_TOKEN,
+        writeKey: settings.SEGMENT_WRITE_KEY ?? SANDBOX_DEFAULTS.SEGMENT_WRITE_KEY,
       })
     : undefined;
   const segmentUrl = simulator?.url ?? (env.SEGMENT_PROFILE_API_URL as string);
+  const sync = await startSyncStandIn({ port: 0, dataDir });
 
   const functions = await startFunctions({
     port: port(env, 'FUNCTIONS_PORT', 3001),
@@ -57,6 +78,7 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
       SEGMENT_TRACKING_API_URL: env.SEGMENT_TRACKING_API_URL ?? simulator?.url,
       UNIFIED_PROFILES_SANDBOX_AUTH: 'true',
       SANDBOX_DATA_DIR: dataDir,
+      ...sandboxConfigStoreEnv(sync.url),
     },
   });
 
@@ -71,10 +93,13 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
     hostUrl: host.url,
     functionsUrl: functions.url,
     segmentUrl,
+    syncUrl: sync.url,
     simulated,
+    connectedByEnvironment: connected,
     async close() {
       await host.close();
       await functions.close();
+      await sync.close();
       await simulator?.close();
     },
   };

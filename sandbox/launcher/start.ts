@@ -14,6 +14,12 @@ async function main() {
   console.log(`  Flex host (admin)       ${sandbox.hostUrl}/?role=admin`);
   console.log(`  Functions               ${sandbox.functionsUrl}`);
   console.log(`  Segment Profile API     ${sandbox.segmentUrl}${sandbox.simulated ? ' (simulator)' : ''}`);
+  console.log(`  Twilio Sync (stand-in)  ${sandbox.syncUrl}`);
+  if (!sandbox.connectedByEnvironment) {
+    console.log(`\nNo Segment space from the environment: connect one as admin in the Unify tab`);
+    console.log(`(the simulator takes spa_sandbox and sandbox-profile-token; a space saved there before is kept`);
+    console.log(`in SANDBOX_DATA_DIR/sync-documents.json until you delete it).`);
+  }
   console.log(`\nPress Ctrl+C to stop.`);
 
   const stop = async () => {

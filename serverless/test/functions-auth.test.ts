@@ -50,7 +50,15 @@ async function bundleText(functions: RunningFunctions): Promise<string> {
 describe('the production build', () => {
   it('contains no sandbox token, no sandbox switch and no sandbox code', async () => {
     const text = await bundleText(production);
-    for (const marker of [...SANDBOX_TOKENS, 'UNIFIED_PROFILES_SANDBOX_AUTH', 'sandbox-token-validator']) {
+    const markers = [
+      ...SANDBOX_TOKENS,
+      'UNIFIED_PROFILES_SANDBOX_AUTH',
+      'sandbox-token-validator',
+      // The config store's client pointed at the sandbox's Sync stand-in.
+      'UNIFIED_PROFILES_TWILIO_API_BASE',
+      'sandbox-sync-auth-token',
+    ];
+    for (const marker of markers) {
       expect(text).not.toContain(marker);
     }
   });
@@ -64,6 +72,7 @@ describe('the production build', () => {
   it('(the sandbox build, by contrast, does carry them: the check above can fail)', async () => {
     const text = await bundleText(sandboxOn);
     for (const token of SANDBOX_TOKENS) expect(text).toContain(token);
+    expect(text).toContain('UNIFIED_PROFILES_TWILIO_API_BASE');
   });
 
   it.each(SANDBOX_TOKENS)(

@@ -1,7 +1,11 @@
 import { ApiError } from '../http/api-error';
 import type { FunctionContext } from '../http/twilio-runtime';
 import { DEFAULT_PROFILE_API_URL, withSettingDefaults, type SegmentSettings } from '../profile/settings';
+import { savedSettings } from '../unify-config/saved-settings';
 import { environmentSettings, type SegmentSettingsInput, type SettingsSource } from './settings-source';
+
+/** The environment's defaults, then what an admin saved in the Unify tab on top (design.md). */
+export const SETTINGS_SOURCES: readonly SettingsSource[] = [environmentSettings, savedSettings];
 
 /** The variable each required or checked setting is read from, for messages that name it. */
 const VARIABLE_OF = {
@@ -59,7 +63,7 @@ function checkSettings(input: SegmentSettingsInput): void {
  */
 export async function readSegmentSettings(
   context: FunctionContext,
-  sources: readonly SettingsSource[] = [environmentSettings],
+  sources: readonly SettingsSource[] = SETTINGS_SOURCES,
 ): Promise<SegmentSettings> {
   const merged = await readSettingsInput(context, sources);
   checkSettings(merged);
@@ -69,7 +73,7 @@ export async function readSegmentSettings(
 /** The merged settings as the sources hold them, unchecked: for showing what is (not) configured. */
 export async function readSettingsInput(
   context: FunctionContext,
-  sources: readonly SettingsSource[] = [environmentSettings],
+  sources: readonly SettingsSource[] = SETTINGS_SOURCES,
 ): Promise<SegmentSettingsInput> {
   return merge(await Promise.all(sources.map((source) => source.read(context))));
 }

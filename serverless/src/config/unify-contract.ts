@@ -46,6 +46,11 @@ export interface UnifyConfigResponse {
   canEdit: boolean;
   /** How long a saved change takes to reach every Function instance, in seconds. */
   settingsCacheSeconds: number;
+  /**
+   * Variables the Functions need before settings can be saved here (e.g. UNIFIED_PROFILES_CONFIG_KEY);
+   * empty when saving works. Optional: answers before it existed lack it.
+   */
+  configStoreMissing?: string[];
 }
 
 /**

@@ -1,0 +1,100 @@
+import type { UnifyCheckResult } from '../config/unify-contract';
+import {
+  AUDIT_LIMIT,
+  SETTING_FIELDS,
+  type SecretField,
+  type SettingField,
+  type StoredUnifyConfig,
+} from './config-document';
+import type { UnifyConfigChange } from './config-write';
+import type { SealedSecret } from './secret-box';
+
+/** Seals and opens secrets with the Functions' key (secret-box.ts); opening answers undefined when it cannot. */
+export interface SecretSealer {
+  seal(field: SecretField, secret: string): SealedSecret;
+  tryOpen(field: SecretField, sealed: SealedSecret): string | undefined;
+}
+
+const SECRET_FIELDS = new Set<SettingField>(['profileApiToken', 'writeKey']);
+
+/** Sync refuses a document over 16 KiB; stay under it with room for Sync's own accounting. */
+const SYNC_DOCUMENT_BYTES = 16_000;
+const MAX_IDENTITY_CHARS = 64;
+const MAX_CHECK_MESSAGE_CHARS = 300;
+
+function secretChanged(sealed: SealedSecret | null, next: string | null, field: SecretField, box: SecretSealer) {
+  if (next === null) return sealed !== null;
+  return !sealed || box.tryOpen(field, sealed) !== next;
+}
+
+/** The fields this change really changes: a value sent again as it is saved is not a change. */
+export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChange, box: SecretSealer): SettingField[] {
+  return SETTING_FIELDS.filter((field) => {
+    const next = change[field];
+    if (next === undefined) return false;
+    if (field === 'profileApiToken' || field === 'writeKey') {
+      return secretChanged(config[field], next as string | null, field, box);
+    }
+    return config[field] !== next;
+  });
+}
+
+/** The new document: the changed fields (secrets sealed), one more settings revision, one more audit entry. */
+export function applyChange(
+  config: StoredUnifyConfig,
+  change: UnifyConfigChange,
+  fields: SettingField[],
+  by: string,
+  at: Date,
+  box: SecretSealer,
+): StoredUnifyConfig {
+  const next: StoredUnifyConfig = { ...config, settingsRevision: config.settingsRevision + 1 };
+  for (const field of fields) {
+    const value = change[field] ?? null;
+    if (SECRET_FIELDS.has(field)) {
+      const secret = field as SecretField;
+      next[secret] = value === null ? null : box.seal(secret, value);
+    } else {
+      Object.assign(next, { [field]: value });
+    }
+  }
+  const who = by.length > MAX_IDENTITY_CHARS ? `${by.slice(0, MAX_IDENTITY_CHARS - 1)}…` : by;
+  const entry = { at: at.toISOString(), by: who, fields, revision: next.settingsRevision };
+  next.audit = [entry, ...config.audit].slice(0, AUDIT_LIMIT);
+  return next;
+}
+
+/** The document with a check result, messages shortened so a chatty check cannot push it past Sync's limit. */
+export function withLastCheck(config: StoredUnifyConfig, result: UnifyCheckResult): StoredUnifyConfig {
+  const steps = result.steps.map((step) => ({ ...step, message: step.message.slice(0, MAX_CHECK_MESSAGE_CHARS) }));
+  return { ...config, lastCheck: { ...result, steps } };
+}
+
+/** Drops the oldest audit entries while the document is over Sync's size limit (long identities can do it). */
+export function fitToSyncLimit(config: StoredUnifyConfig): StoredUnifyConfig {
+  let fitted = config;
+  while (Buffer.byteLength(JSON.stringify(fitted)) > SYNC_DOCUMENT_BYTES && fitted.audit.length > 1) {
+    fitted = { ...fitted, audit: fitted.audit.slice(0, -1) };
+  }
+  return fitted;
+}
+
+/** What another admin changed since `revision`, read from the audit trail. */
+export interface ChangesSince {
+  changedFields: string[];
+  changedBy: string;
+  changedAt: string;
+}
+
+export function changesSince(config: StoredUnifyConfig, revision: string | null): ChangesSince {
+  const since = revision === null ? 0 : Number(revision);
+  const newer = config.audit.filter((entry) => entry.revision > since);
+  // A revision from the future (or past the 50 kept) still gets the latest change named.
+  const entries = newer.length > 0 ? newer : config.audit.slice(0, 1);
+  const latest = config.audit[0];
+  return {
+    changedFields: SETTING_FIELDS.filter((field) => entries.some((entry) => entry.fields.includes(field))),
+    changedBy: latest?.by ?? 'unknown',
+    changedAt: latest?.at ?? '',
+  };
+}

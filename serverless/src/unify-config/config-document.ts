@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+import type { SegmentRegion, UnifyAuditEntry, UnifyCheckResult } from '../config/unify-contract';
+import type { SealedSecret } from './secret-box';
+
+/** The settings an admin edits, in the order the audit trail and conflicts name them. */
+export const SETTING_FIELDS = ['workspaceSlug', 'spaceId', 'region', 'profileApiToken', 'writeKey'] as const;
+export type SettingField = (typeof SETTING_FIELDS)[number];
+export type SecretField = 'profileApiToken' | 'writeKey';
+
+/** An audit entry as stored: with the settings revision it made, so a conflict can list what came after. */
+export interface StoredAuditEntry extends UnifyAuditEntry {
+  revision: number;
+}
+
+/** The `data` of the Sync document `unified-profiles-config`. Secrets only sealed (secret-box.ts). */
+export interface StoredUnifyConfig {
+  schema: 1;
+  /**
+   * Counts settings saves; the `revision` the view shows and a write sends back. Not Sync's own
+   * revision, which a recorded check also moves: a check must not make an admin's save conflict.
+   */
+  settingsRevision: number;
+  workspaceSlug: string | null;
+  spaceId: string | null;
+  region: SegmentRegion | null;
+  profileApiToken: SealedSecret | null;
+  writeKey: SealedSecret | null;
+  /** Newest first, at most AUDIT_LIMIT. */
+  audit: StoredAuditEntry[];
+  lastCheck: UnifyCheckResult | null;
+}
+
+export const AUDIT_LIMIT = 50;
+
+export const EMPTY_CONFIG: StoredUnifyConfig = {
+  schema: 1,
+  settingsRevision: 0,
+  workspaceSlug: null,
+  spaceId: null,
+  region: null,
+  profileApiToken: null,
+  writeKey: null,
+  audit: [],
+  lastCheck: null,
+};
+
+const sealed = z.object({
+  v: z.literal(1),
+  iv: z.string(),
+  tag: z.string(),
+  ct: z.string(),
+  last4: z.string().nullable(),
+});
+
+const auditEntry = z.object({
+  at: z.string(),
+  by: z.string(),
+  fields: z.array(z.string()),
+  revision: z.number().int(),
+});
+
+const checkStep = z.object({
+  step: z.enum(['profile_api', 'profiles', 'tracking_api', 'flex_events']),
+  code: z.string(),
+  status: z.enum(['passed', 'failed', 'warning', 'skipped']),
+  message: z.string(),
+});
+
+const checkResult = z.object({
+  status: z.enum(['passed', 'failed', 'warning']),
+  code: z.string(),
+  steps: z.array(checkStep),
+  checkedAt: z.string(),
+  checkedBy: z.string(),
+  ms: z.number(),
+});
+
+/** Field by field, so one damaged field (a hand edit in the console) loses that field, not the whole config. */
+const storedConfig = z.object({
+  schema: z.literal(1).catch(1),
+  settingsRevision: z.number().int().nonnegative().catch(0),
+  workspaceSlug: z.string().nullable().catch(null),
+  spaceId: z.string().nullable().catch(null),
+  region: z.enum(['us', 'eu']).nullable().catch(null),
+  profileApiToken: sealed.nullable().catch(null),
+  writeKey: sealed.nullable().catch(null),
+  audit: z
+    .array(z.unknown())
+    .catch([])
+    .transform((entries) => entries.flatMap((entry) => auditEntry.safeParse(entry).data ?? [])),
+  lastCheck: checkResult.nullable().catch(null),
+});
+
+/** The document's data as the store works with it; anything missing or malformed reads as not set. */
+export function readConfigDocument(data: unknown): StoredUnifyConfig {
+  const parsed = storedConfig.safeParse(data ?? {});
+  return parsed.success ? (parsed.data as StoredUnifyConfig) : EMPTY_CONFIG;
+}
+
+/** The revision a client sees and sends back: null before the first save. */
+export function publicRevision(config: StoredUnifyConfig): string | null {
+  return config.settingsRevision > 0 ? String(config.settingsRevision) : null;
+}

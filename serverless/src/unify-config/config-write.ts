@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+import type { SegmentRegion } from '../config/unify-contract';
+import { ApiError } from '../http/api-error';
+import { SETTING_FIELDS, type SettingField } from './config-document';
+
+/** A validated write: what to change (null clears), and the revision the admin started from. */
+export interface UnifyConfigChange {
+  revision: string | null;
+  workspaceSlug?: string | null;
+  spaceId?: string | null;
+  region?: SegmentRegion;
+  profileApiToken?: string | null;
+  writeKey?: string | null;
+}
+
+/** A form post cannot send null: an empty value clears a setting (and is "no revision yet"). */
+const emptyAsNull = (value: unknown) => (value === '' ? null : value);
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+
+function text(what: string) {
+  return z.string({ invalid_type_error: `${what} must be text.` });
+}
+
+const workspaceSlug = z.preprocess(
+  (value) => emptyAsNull(trimmed(value)),
+  text('The workspace slug')
+    .max(100, 'The workspace slug is at most 100 characters: copy only the part after app.segment.com/.')
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'Use the workspace slug from your Segment address (app.segment.com/<slug>/…): lowercase letters, digits and hyphens, such as acme-support.',
+    )
+    .nullable(),
+);
+
+const spaceId = z.preprocess(
+  (value) => emptyAsNull(trimmed(value)),
+  text('The Unify space id')
+    .max(64, 'A Unify space id is at most 64 characters: copy only the id, such as spa_9aQ1Lj62S4bomZKLF4DPqW.')
+    .regex(
+      /^spa_[A-Za-z0-9]+$/,
+      'A Unify space id starts with spa_ and then letters and digits, such as spa_9aQ1Lj62S4bomZKLF4DPqW (Unify › Unify settings › API access).',
+    )
+    .nullable(),
+);
+
+const region = z.enum(['us', 'eu'], {
+  errorMap: () => ({ message: 'Choose us or eu: the region your Segment workspace is hosted in.' }),
+});
+
+/** A token or key as Segment shows it: visible characters only, of a length a real one has. */
+function secret(name: string, whereFound: string) {
+  return z.preprocess(
+    emptyAsNull,
+    text(name)
+      .regex(/^\S*$/, `${name} has a space or line break in it: copy it again from ${whereFound}.`)
+      .regex(/^[\x21-\x7e]*$/, `${name} has characters a Segment secret never has: copy it again from ${whereFound}.`)
+      .min(8, `This is too short for a ${name.replace(/^The /, '')}: paste the whole value from ${whereFound}.`)
+      .max(512, `This is longer than a ${name.replace(/^The /, '')}: paste only the value from ${whereFound}.`)
+      .nullable(),
+  );
+}
+
+const revision = z.preprocess(
+  emptyAsNull,
+  z
+    .string({
+      required_error:
+        'Send the revision you loaded (null before the first save), so another admin’s change is not overwritten.',
+      invalid_type_error: 'The revision must be the text /unify-config gave you, or null before the first save.',
+    })
+    .regex(/^\d{1,9}$/, 'This revision was not given out by /unify-config: reload the settings and save again.')
+    .nullable(),
+);
+
+const writeSchema = z.object({
+  revision,
+  workspaceSlug: workspaceSlug.optional(),
+  spaceId: spaceId.optional(),
+  region: region.optional(),
+  profileApiToken: secret('The Profile API token', 'Unify › Unify settings › API access').optional(),
+  writeKey: secret('The write key', 'Connections › Sources › your Flex source › Settings › API Keys').optional(),
+});
+
+/** Whether the body changes anything: a body with setting fields is a write, any other a read. */
+export function isConfigWrite(body: Record<string, unknown>): boolean {
+  return SETTING_FIELDS.some((field) => body[field] !== undefined);
+}
+
+/**
+ * The change a /unify-config write asks for. An invalid one is 400 invalid_config with one
+ * message per field (`error.fields`), in words an admin can act on.
+ */
+export function readConfigWrite(body: Record<string, unknown>): UnifyConfigChange {
+  const parsed = writeSchema.safeParse(body);
+  if (parsed.success) return parsed.data as UnifyConfigChange;
+  const fields: Partial<Record<SettingField | 'revision', string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as SettingField | 'revision';
+    fields[field] ??= issue.message;
+  }
+  const names = Object.keys(fields).join(', ');
+  throw new ApiError(400, 'invalid_config', `Some settings are not valid (${names}); nothing was saved.`, {
+    error: { fields },
+  });
+}

@@ -1,0 +1,29 @@
+import type { SegmentRegion } from '../config/unify-contract';
+
+/** Segment's hosts per region (segment.md: an EU space answers only on the EU hosts). */
+export const SEGMENT_REGION_URLS: Record<SegmentRegion, { profileApiUrl: string; trackingApiUrl: string }> = {
+  us: { profileApiUrl: 'https://profiles.segment.com', trackingApiUrl: 'https://api.segment.io' },
+  eu: { profileApiUrl: 'https://profiles.euw1.segment.com', trackingApiUrl: 'https://events.eu1.segmentapis.com' },
+};
+
+const SEGMENT_URLS = new Set(
+  Object.values(SEGMENT_REGION_URLS).flatMap((urls) => [urls.profileApiUrl, urls.trackingApiUrl]),
+);
+
+function isSegmentUrl(url: string): boolean {
+  return SEGMENT_URLS.has(url.replace(/\/+$/, ''));
+}
+
+/**
+ * The URL a saved region sends calls to. An environment URL that is one of Segment's own hosts is
+ * a region default, which the saved region overrides; any other server there (the sandbox's
+ * simulator, a proxy) is deliberate, so it stays (undefined here) and the region only labels it.
+ */
+export function regionUrl(
+  region: SegmentRegion,
+  api: 'profileApiUrl' | 'trackingApiUrl',
+  environmentUrl: string | undefined,
+): string | undefined {
+  if (environmentUrl && !isSegmentUrl(environmentUrl)) return undefined;
+  return SEGMENT_REGION_URLS[region][api];
+}
