@@ -9,7 +9,10 @@ import { startSandbox } from './sandbox';
 const ana = DEMO_CUSTOMERS.find((customer) => customer.key === 'ana')!;
 
 // The Functions run in this process: keep their log lines out of the test output.
-beforeAll(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
+beforeAll(() => {
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+});
 afterAll(() => jest.restoreAllMocks());
 
 describe('npm start with SEGMENT_PROFILE_API_URL pointing elsewhere', () => {
