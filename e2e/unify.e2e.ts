@@ -1,19 +1,102 @@
-/** The Unify entry in Flex's side nav: supervisors and admins only. */
-import { SANDBOX_URL, sandboxPagePerTest } from './support';
+/** The Unify entry: connect, save and check Segment from inside Flex; supervisors read, agents never see it. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+import { openCustomerTab, SANDBOX_URL, sandboxPagePerTest } from './support';
 
 const session = sandboxPagePerTest();
+const SIMULATOR_TOKEN = 'sandbox-profile-token';
 
-describe('Unify entry', () => {
-  it('gives an admin the Unify entry in the side nav, and an agent none', async () => {
+async function openUnify(page: Page, query = '?role=admin') {
+  await page.goto(`${SANDBOX_URL}/${query}`);
+  await page.getByRole('button', { name: 'Unify' }).click();
+  await page.getByRole('heading', { name: 'Segment Unify' }).waitFor();
+  await page.getByRole('region', { name: 'Overview' }).waitFor();
+}
+
+async function saveConnection(page: Page, fields: { space?: string; token?: string }) {
+  if (fields.space !== undefined) await page.getByLabel('Unify space ID').fill(fields.space);
+  if (fields.token !== undefined) await page.getByLabel('Profile API token').fill(fields.token);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await page.getByText(/Saved\. Every lookup uses it within/).waitFor();
+}
+
+async function testConnection(page: Page) {
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByRole('list', { name: 'Check results' }).waitFor();
+}
+
+describe('Unify view', () => {
+  it('lets an admin connect by typing the space and token, and says Ready only once a check passed', async () => {
     const { page } = session;
-    await page.goto(`${SANDBOX_URL}/?role=admin`);
-    await page.getByRole('button', { name: 'Unify' }).click();
-    await page.getByRole('heading', { name: 'Segment Unify' }).waitFor();
-    await page.getByText('Ready: agents see customer profiles.').waitFor();
-    expect(await page.getByText('spa_sandbox').isVisible()).toBe(true);
+    await openUnify(page);
+    const overview = page.getByRole('region', { name: 'Overview' });
+    expect(await overview.getByText('Ready: agents see customer profiles.').count()).toBe(0);
+
+    await saveConnection(page, { space: 'spa_sandbox', token: SIMULATOR_TOKEN });
+    // Saved, but not yet measured: no "Ready" until the check against Segment passes.
+    expect(await overview.getByText('Ready: agents see customer profiles.').count()).toBe(0);
+    await testConnection(page);
+    await overview.getByText('Ready: agents see customer profiles.').waitFor();
+    await overview.getByText(/Checked .* by sandbox-admin\./).waitFor();
+    // The check is recorded: another visit (another supervisor) sees the same measurement.
+    await openUnify(page);
+    await overview.getByText('Ready: agents see customer profiles.').waitFor();
+    // The token is write-only: only its last four characters come back.
+    expect(await page.getByLabel('Profile API token').inputValue()).toBe('');
+    expect(await page.content()).not.toContain(SIMULATOR_TOKEN);
+  });
+
+  it('names a broken token, and an agent’s next lookup reads the new settings with no restart', async () => {
+    const { page } = session;
+    await openUnify(page);
+    await saveConnection(page, { space: 'spa_sandbox', token: 'not-the-right-token' });
+    await testConnection(page);
+    const overview = page.getByRole('region', { name: 'Overview' });
+    await overview.getByText('Failing: agents cannot see customer profiles.').waitFor();
+    await page.locator('[data-check-step="profile_api"]').getByText('Failed').waitFor();
+
+    await page.goto(SANDBOX_URL);
+    const tab = await openCustomerTab(page, 'Inbound call');
+    await tab.getByText(/Segment refused the connection settings/).waitFor();
+
+    await openUnify(page);
+    await saveConnection(page, { token: SIMULATOR_TOKEN });
+    await testConnection(page);
+    await overview.getByText('Ready: agents see customer profiles.').waitFor();
+    await page.goto(SANDBOX_URL);
+    const again = await openCustomerTab(page, 'Inbound call');
+    await again.getByRole('heading', { name: 'Ana García', level: 2 }).waitFor();
+  });
+
+  it('shows a supervisor the settings read-only, and gives an agent no Unify entry', async () => {
+    const { page } = session;
+    await openUnify(page, '?role=supervisor');
+    await page.getByText('Only administrators can change the connection.').waitFor();
+    expect(await page.getByRole('button', { name: 'Save connection' }).count()).toBe(0);
+    expect(await page.getByText('spa_sandbox').count()).toBeGreaterThan(0);
 
     await page.goto(`${SANDBOX_URL}/?role=agent`);
     await page.getByRole('button', { name: 'Agent Desktop' }).waitFor();
     expect(await page.getByRole('button', { name: 'Unify' }).count()).toBe(0);
   });
+
+  it.each(['', '&theme=dark'])(
+    'is usable by assistive technology%s, with no main landmark of its own',
+    async (theme) => {
+      const { page } = session;
+      await openUnify(page, `?role=admin${theme}`);
+      await testConnection(page);
+      expect(await page.locator('main main, [aria-labelledby="unified-profiles-unify-title"] main').count()).toBe(0);
+      const results = await new AxeBuilder({ page })
+        .include('[aria-labelledby="unified-profiles-unify-title"]')
+        .analyze();
+      const serious = results.violations.filter((violation) =>
+        ['serious', 'critical'].includes(violation.impact ?? ''),
+      );
+      expect(
+        serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`),
+      ).toEqual([]);
+    },
+  );
 });

@@ -1,4 +1,8 @@
-import type { UnifyConfigView } from '../../serverless/src/config/unify-config-view';
+import type {
+  UnifyCheckResult,
+  UnifyConfigResponse,
+  UnifyConfigWrite,
+} from '../../serverless/src/config/unify-contract';
 import type { ApiErrorBody, ProfileEventsResponse, ProfileLookupResponse } from '../../serverless/src/profile/types';
 
 /** What went wrong calling the Functions, in the backend's own error codes. */
@@ -7,6 +11,8 @@ export class BackendError extends Error {
     readonly code: string,
     message: string,
     readonly status?: number,
+    /** The whole error answer, for errors that carry more than a message (field errors, a conflict). */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'BackendError';
@@ -37,8 +43,12 @@ export interface ProfileLookupRequest {
 export interface FunctionsClient {
   lookupProfile(request: ProfileLookupRequest): Promise<ProfileLookupResponse>;
   nextProfileEvents(request: { segmentId: string; next: string; types?: string[] }): Promise<ProfileEventsResponse>;
-  /** The Segment connection as the Functions hold it (supervisors and admins; the token only as set or not). */
-  readUnifyConfig(): Promise<{ config: UnifyConfigView }>;
+  /** The Segment connection as the Functions hold it (supervisors and admins; secrets only as set or not). */
+  readUnifyConfig(): Promise<UnifyConfigResponse>;
+  /** Saves connection settings (admins); a 409 `config_conflict` when another admin saved first. */
+  writeUnifyConfig(write: UnifyConfigWrite): Promise<UnifyConfigResponse>;
+  /** Checks the connection against Segment now (supervisors and admins); a known customer lets it look for profiles and Flex events. */
+  checkUnifyConnection(request?: { identifier?: string }): Promise<{ check: UnifyCheckResult }>;
 }
 
 /**
@@ -78,6 +88,7 @@ export function createFunctionsClient({
           error?.code ?? 'unexpected_response',
           error?.message ?? `The profile service answered ${response.status}.`,
           response.status,
+          (payload as Record<string, unknown> | null) ?? undefined,
         );
       }
       return payload as T;
@@ -89,6 +100,8 @@ export function createFunctionsClient({
   return {
     lookupProfile: (request) => post<ProfileLookupResponse>('/profile', { ...request }),
     nextProfileEvents: (request) => post<ProfileEventsResponse>('/profile-events', { ...request }),
-    readUnifyConfig: () => post<{ config: UnifyConfigView }>('/unify-config', {}),
+    readUnifyConfig: () => post<UnifyConfigResponse>('/unify-config', {}),
+    writeUnifyConfig: (write) => post<UnifyConfigResponse>('/unify-config', { ...write }),
+    checkUnifyConnection: (request = {}) => post<{ check: UnifyCheckResult }>('/unify-check', { ...request }),
   };
 }

@@ -1,73 +1,209 @@
 import * as React from 'react';
 import { configureStore } from '@reduxjs/toolkit';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import type { UnifyConfigView } from '../../serverless/src/config/unify-config-view';
-import { BackendError } from '../backend/FunctionsClient';
+import type {
+  UnifyCheckResult,
+  UnifyConfigResponse,
+  UnifyConfigWrite,
+} from '../../serverless/src/config/unify-contract';
+import { BackendError, FunctionsClient } from '../backend/FunctionsClient';
+import { PLUGIN_NAMESPACE } from '../shared/namespace';
+import { pluginReducer } from '../shared/pluginState';
 import { fakeFunctionsClient } from '../shared/test-support/fakeFunctionsClient';
 import { renderWithProviders } from '../shared/test-support/renderWithProviders';
+import { createUnifyLoader } from './unifyLoader';
 import { UnifySetupView } from './UnifySetupView';
 
-const CONNECTED: UnifyConfigView = {
-  profileApiUrl: 'https://profiles.euw1.segment.com',
-  spaceId: 'spa_9x',
-  profileApiTokenSet: true,
-  defaultCountry: 'GB',
-  identifierPriority: ['user_id', 'email', 'phone'],
-  missing: [],
-};
+const CHECKED_AT = '2026-11-29T10:00:00Z';
 
-function renderView(...answers: Array<() => Promise<{ config: UnifyConfigView }>>) {
-  const functions = fakeFunctionsClient({
-    readUnifyConfig: () => {
-      const answer = answers.shift();
-      if (!answer) throw new Error('No scripted answer left.');
-      return answer();
+function buildConfig(overrides: Partial<UnifyConfigResponse> = {}): UnifyConfigResponse {
+  return {
+    connection: {
+      workspaceSlug: 'acme',
+      spaceId: 'spa_9x',
+      region: 'us',
+      profileApiUrl: 'https://profiles.segment.com',
+      profileApiToken: { set: true, last4: 'k3n9', source: 'saved' },
+      writeKey: { set: false, last4: null, source: null },
     },
-  });
-  renderWithProviders(<UnifySetupView functions={functions} />, configureStore({ reducer: () => ({}) }));
+    revision: '3',
+    missing: [],
+    audit: [{ at: CHECKED_AT, by: 'admin@acme.com', fields: ['spaceId', 'profileApiToken'] }],
+    lastCheck: null,
+    canEdit: true,
+    settingsCacheSeconds: 10,
+    ...overrides,
+  };
 }
 
-describe('UnifySetupView', () => {
-  it('shows how the Segment connection stands, without ever showing the token', async () => {
-    renderView(async () => ({ config: CONNECTED }));
+function checkResult(overrides: Partial<UnifyCheckResult> = {}): UnifyCheckResult {
+  return {
+    status: 'passed',
+    code: 'ok',
+    steps: [{ step: 'profile_api', code: 'ok', status: 'passed', message: 'The Profile API accepted the token.' }],
+    checkedAt: CHECKED_AT,
+    checkedBy: 'admin@acme.com',
+    ms: 240,
+    ...overrides,
+  };
+}
 
-    expect(screen.getByRole('status')).toHaveTextContent('Reading the connection settings…');
-    expect(await screen.findByText('Ready: agents see customer profiles.')).toBeInTheDocument();
-    expect(screen.getByText('Profile API').nextSibling).toHaveTextContent('Europe (profiles.euw1.segment.com)');
-    expect(screen.getByText('Unify space').nextSibling).toHaveTextContent('spa_9x');
-    expect(screen.getByText('Profile API token').nextSibling).toHaveTextContent('Set (kept in the Functions service)');
-    expect(screen.getByText('Identifier priority').nextSibling).toHaveTextContent('user_id › email › phone');
+function renderView(methods: Partial<FunctionsClient>) {
+  const store = configureStore({ reducer: { [PLUGIN_NAMESPACE]: pluginReducer } });
+  const loader = createUnifyLoader(store, fakeFunctionsClient(methods));
+  renderWithProviders(<UnifySetupView loader={loader} />, store);
+  return store;
+}
+
+const overview = () => within(screen.getByRole('region', { name: 'Overview' }));
+
+describe('Unify view: overview', () => {
+  it('never says Ready before a check passed, and says Ready after one did', async () => {
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      checkUnifyConnection: async () => ({ check: checkResult() }),
+    });
+    await screen.findByText('Connected, not checked yet.');
+    expect(screen.queryByText('Ready: agents see customer profiles.')).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await overview().findByText('Ready: agents see customer profiles.')).toBeInTheDocument();
+    expect(overview().getByText(/Checked .* by admin@acme.com\./)).toBeInTheDocument();
+    expect(overview().getByText('Workspace acme · space spa_9x · United States')).toBeInTheDocument();
   });
 
-  it('names the settings the Functions are missing', async () => {
-    renderView(async () => ({
-      config: {
-        ...CONNECTED,
-        spaceId: null,
-        profileApiTokenSet: false,
-        missing: ['SEGMENT_SPACE_ID', 'SEGMENT_PROFILE_API_TOKEN'],
+  it('names the fault and the fix when the last check failed', async () => {
+    const failed = checkResult({
+      status: 'failed',
+      code: 'token_rejected',
+      steps: [
+        { step: 'profile_api', code: 'token_rejected', status: 'failed', message: 'Segment rejected the token.' },
+      ],
+    });
+    renderView({ readUnifyConfig: async () => buildConfig({ lastCheck: failed }) });
+    await screen.findByRole('region', { name: 'Overview' });
+    expect(await overview().findByText('Failing: agents cannot see customer profiles.')).toBeInTheDocument();
+    expect(overview().getByText('Segment rejected the token.')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Check results' })).toHaveTextContent('Failed');
+  });
+
+  it('says what is missing when nothing is connected', async () => {
+    renderView({
+      readUnifyConfig: async () => buildConfig({ missing: ['SEGMENT_SPACE_ID', 'SEGMENT_PROFILE_API_TOKEN'] }),
+    });
+    expect(await screen.findByText('Not connected: agents see no customer profiles.')).toBeInTheDocument();
+    expect(screen.getByText('Missing: SEGMENT_SPACE_ID, SEGMENT_PROFILE_API_TOKEN.')).toBeInTheDocument();
+  });
+
+  it('adds no second main landmark to Flex’s layout', async () => {
+    renderView({ readUnifyConfig: async () => buildConfig() });
+    await screen.findByRole('region', { name: 'Segment Unify' });
+    expect(screen.queryByRole('main')).not.toBeInTheDocument();
+  });
+});
+
+describe('Unify view: connect', () => {
+  it('shows a set secret only as set with its last four characters, and sends only what changed', async () => {
+    const writes: UnifyConfigWrite[] = [];
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      writeUnifyConfig: async (write) => {
+        writes.push(write);
+        return buildConfig({ revision: '4' });
       },
-    }));
+    });
+    const token = await screen.findByLabelText('Profile API token');
+    expect(token).toHaveValue('');
+    expect(token).toHaveAttribute('placeholder', 'Set, ending in k3n9 (type to replace)');
+    expect(token).toHaveAttribute('type', 'password');
 
-    expect(
-      await screen.findByText(
-        'Not connected. Missing in the Functions service: SEGMENT_SPACE_ID, SEGMENT_PROFILE_API_TOKEN.',
-      ),
-    ).toBeInTheDocument();
-    expect(screen.getByText('Unify space').nextSibling).toHaveTextContent('Not set');
+    await userEvent.clear(screen.getByLabelText('Unify space ID'));
+    await userEvent.type(screen.getByLabelText('Unify space ID'), 'spa_new1');
+    await userEvent.selectOptions(screen.getByLabelText('Region'), 'eu');
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+
+    expect(writes).toEqual([{ revision: '3', spaceId: 'spa_new1', region: 'eu' }]);
+    expect(await screen.findByText(/Saved\. Every lookup uses it within 10 seconds/)).toBeInTheDocument();
   });
 
-  it('explains a failure and reads again on request', async () => {
-    renderView(
-      async () =>
-        Promise.reject(new BackendError('forbidden', 'This needs the supervisor or admin role in Flex.', 403)),
-      async () => ({ config: CONNECTED }),
-    );
+  it('checks each field as an admin types it, before anything is sent', async () => {
+    const writeUnifyConfig = jest.fn();
+    renderView({ readUnifyConfig: async () => buildConfig(), writeUnifyConfig });
+    await userEvent.clear(await screen.findByLabelText('Unify space ID'));
+    await userEvent.type(screen.getByLabelText('Unify space ID'), 'my space');
+    await userEvent.type(screen.getByLabelText('Workspace slug'), ' Acme Inc');
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
 
-    expect(await screen.findByText('This needs the supervisor or admin role in Flex.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Unify space ID')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('A Unify space ID starts with spa_ followed by letters and digits.')).toBeInTheDocument();
+    expect(screen.getByText(/Use the slug from your Segment URL/)).toBeInTheDocument();
+    expect(writeUnifyConfig).not.toHaveBeenCalled();
+  });
+
+  it('shows the Functions’ field errors beside their fields', async () => {
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      writeUnifyConfig: async () => {
+        throw new BackendError('invalid_config', 'Some settings are not valid.', 400, {
+          error: { code: 'invalid_config', message: 'x', fields: { profileApiToken: 'The token has a space in it.' } },
+        });
+      },
+    });
+    await userEvent.type(await screen.findByLabelText('Profile API token'), 'abcdefgh1234');
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(await screen.findByText('The token has a space in it.')).toBeInTheDocument();
+  });
+
+  it('tells an admin who saved first and what they changed, and shows their settings', async () => {
+    const theirs = buildConfig({ revision: '4', connection: { ...buildConfig().connection, spaceId: 'spa_theirs' } });
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      writeUnifyConfig: async () => {
+        throw new BackendError('config_conflict', 'Changed meanwhile.', 409, {
+          error: {
+            code: 'config_conflict',
+            message: 'Changed meanwhile.',
+            changedFields: ['spaceId'],
+            changedBy: 'sam@acme.com',
+            changedAt: CHECKED_AT,
+          },
+          current: theirs,
+        });
+      },
+    });
+    await userEvent.type(await screen.findByLabelText('Workspace slug'), '-eu');
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+
+    expect(await screen.findByText('sam@acme.com saved the connection while you were editing.')).toBeInTheDocument();
+    expect(screen.getByText(/They changed: spaceId\./)).toBeInTheDocument();
+    expect(screen.getByLabelText('Unify space ID')).toHaveValue('spa_theirs');
+  });
+
+  it('gives a supervisor the settings read-only', async () => {
+    renderView({ readUnifyConfig: async () => buildConfig({ canEdit: false }) });
+    expect(await screen.findByText('Only administrators can change the connection.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save connection' })).not.toBeInTheDocument();
+    expect(screen.getByText('Set, ending in k3n9 (type to replace)')).toBeInTheDocument();
+  });
+
+  it('lists who changed what, never a secret value', async () => {
+    renderView({ readUnifyConfig: async () => buildConfig() });
+    const changes = within(await screen.findByRole('region', { name: 'Changes' }));
+    expect(changes.getByText(/admin@acme.com changed spaceId, profileApiToken/)).toBeInTheDocument();
+  });
+
+  it('offers a retry when the settings cannot be read', async () => {
+    const answers = [
+      async () => {
+        throw new BackendError('forbidden', 'Only supervisors and admins can read the Unify settings.', 403);
+      },
+      async () => buildConfig(),
+    ];
+    renderView({ readUnifyConfig: () => answers.shift()!() });
+    expect(await screen.findByText('The connection settings could not be read')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('Ready: agents see customer profiles.')).toBeInTheDocument();
+    expect(await screen.findByText('Connected, not checked yet.')).toBeInTheDocument();
   });
 });

@@ -1,93 +1,120 @@
 import * as React from 'react';
-import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
+import { useSelector } from 'react-redux';
 
-import type { UnifyConfigView } from '../../serverless/src/config/unify-config-view';
-import type { FunctionsClient } from '../backend/FunctionsClient';
+import type { SecretState, UnifyConfigResponse } from '../../serverless/src/config/unify-contract';
 import { useStrings } from '../shared/PluginProviders';
+import type { RootStateWithPlugin } from '../shared/pluginState';
 import { FailureWithRetry, LoadingStatus } from '../shared/StatusMessages';
-import { useUnifyConfig } from './useUnifyConfig';
+import { ChangeHistory } from './ChangeHistory';
+import { ConnectForm } from './ConnectForm';
+import { ConnectionCheck } from './ConnectionCheck';
+import { ConnectionOverview } from './ConnectionOverview';
+import type { UnifyLoader } from './unifyLoader';
+import { selectUnify } from './unifySlice';
 
-const REGION_HOSTS: Record<string, 'UnifiedProfilesUnifyRegionUs' | 'UnifiedProfilesUnifyRegionEu'> = {
-  'profiles.segment.com': 'UnifiedProfilesUnifyRegionUs',
-  'profiles.euw1.segment.com': 'UnifiedProfilesUnifyRegionEu',
-};
-
-function ConnectionDetails({ config }: { config: UnifyConfigView }) {
-  const t = useStrings();
-  const host = new URL(config.profileApiUrl).host;
-  const rows: [string, string][] = [
-    [t('UnifiedProfilesUnifyRegion'), t(REGION_HOSTS[host] ?? 'UnifiedProfilesUnifyRegionOther', { host })],
-    [t('UnifiedProfilesUnifySpace'), config.spaceId ?? t('UnifiedProfilesUnifyNotSet')],
-    [
-      t('UnifiedProfilesUnifyToken'),
-      config.profileApiTokenSet ? t('UnifiedProfilesUnifyTokenSet') : t('UnifiedProfilesUnifyNotSet'),
-    ],
-    [t('UnifiedProfilesUnifyPriority'), config.identifierPriority.join(' › ')],
-    [t('UnifiedProfilesUnifyCountry'), config.defaultCountry],
-  ];
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <Box
-      as="dl"
-      display="grid"
-      gridTemplateColumns="max-content 1fr"
-      columnGap="space50"
-      rowGap="space30"
-      marginTop="space50"
-    >
-      {rows.map(([label, value]) => (
-        <React.Fragment key={label}>
-          <Text as="dt" color="colorTextWeak">
-            {label}
-          </Text>
-          <Text as="dd" margin="space0" wordBreak="break-word">
-            {value}
-          </Text>
-        </React.Fragment>
-      ))}
+    <Box as="section" aria-labelledby={`unified-profiles-unify-${id}`} marginBottom="space80">
+      <Heading as="h2" id={`unified-profiles-unify-${id}`} variant="heading40">
+        {title}
+      </Heading>
+      {children}
     </Box>
   );
 }
 
-/** The Unify view: how the Segment connection stands, read from the Functions (which alone hold the secret). */
-export function UnifySetupView({ functions }: { functions: FunctionsClient }) {
+/** What a supervisor sees of the connection: the settings, secrets only as set or not. */
+function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
   const t = useStrings();
-  const { state, reload } = useUnifyConfig(functions);
+  const secret = (state: SecretState) =>
+    state.set ? t('UnifiedProfilesUnifySecretSet', { last4: state.last4 ?? '····' }) : t('UnifiedProfilesUnifyNotSet');
+  const { connection } = config;
+  const rows: [string, string][] = [
+    [t('UnifiedProfilesUnifyFieldWorkspace'), connection.workspaceSlug ?? t('UnifiedProfilesUnifyNotSet')],
+    [t('UnifiedProfilesUnifyFieldSpace'), connection.spaceId ?? t('UnifiedProfilesUnifyNotSet')],
+    [
+      t('UnifiedProfilesUnifyFieldRegion'),
+      `${connection.region.toUpperCase()} (${new URL(connection.profileApiUrl).host})`,
+    ],
+    [t('UnifiedProfilesUnifyFieldToken'), secret(connection.profileApiToken)],
+    [t('UnifiedProfilesUnifyFieldWriteKey'), secret(connection.writeKey)],
+  ];
+  return (
+    <>
+      <Paragraph>{t('UnifiedProfilesUnifyReadOnly')}</Paragraph>
+      <Box as="dl" display="grid" gridTemplateColumns="max-content 1fr" columnGap="space50" rowGap="space30">
+        {rows.map(([label, value]) => (
+          <React.Fragment key={label}>
+            <Text as="dt" color="colorTextWeak">
+              {label}
+            </Text>
+            <Text as="dd" margin="space0" wordBreak="break-word">
+              {value}
+            </Text>
+          </React.Fragment>
+        ))}
+      </Box>
+    </>
+  );
+}
+
+/**
+ * The Unify view: the connection's measured state, the form to connect a workspace (admins), the
+ * check against Segment, and who changed what. A region, not a `<main>`: Flex's layout has its own.
+ */
+export function UnifySetupView({ loader }: { loader: UnifyLoader }) {
+  const t = useStrings();
+  const unify = useSelector((state: RootStateWithPlugin) => selectUnify(state));
+  React.useEffect(() => void loader.load(), [loader]);
+  const { config } = unify;
 
   return (
-    <Box as="main" padding="space100" maxWidth="size80" overflowY="auto">
-      <Heading as="h1" variant="heading20">
+    <Box
+      as="section"
+      aria-labelledby="unified-profiles-unify-title"
+      padding="space100"
+      maxWidth="size80"
+      overflowY="auto"
+    >
+      <Heading as="h1" id="unified-profiles-unify-title" variant="heading20">
         {t('UnifiedProfilesUnifyHeading')}
       </Heading>
       <Paragraph>{t('UnifiedProfilesUnifyIntro')}</Paragraph>
 
-      <Heading as="h2" variant="heading40">
-        {t('UnifiedProfilesUnifyConnectionHeading')}
-      </Heading>
-      {state.status === 'loading' && <LoadingStatus>{t('UnifiedProfilesUnifyLoading')}</LoadingStatus>}
-      {state.status === 'failed' && (
+      {!config && unify.load.status !== 'failed' && <LoadingStatus>{t('UnifiedProfilesUnifyLoading')}</LoadingStatus>}
+      {unify.load.status === 'failed' && (
         <FailureWithRetry
           title={t('UnifiedProfilesUnifyLoadFailed')}
           retryLabel={t('UnifiedProfilesRetry')}
-          onRetry={reload}
+          onRetry={() => void loader.load()}
         >
-          {state.message}
+          {unify.load.error?.message}
         </FailureWithRetry>
       )}
-      {state.status === 'loaded' && (
+      {config && (
         <>
-          {state.config.missing.length === 0 ? (
-            <Alert variant="neutral">{t('UnifiedProfilesUnifyReady')}</Alert>
-          ) : (
-            <Alert variant="warning">
-              <Text as="p">{t('UnifiedProfilesUnifyMissing', { missing: state.config.missing.join(', ') })}</Text>
-              <Text as="p">{t('UnifiedProfilesUnifyDocsHint')}</Text>
-            </Alert>
-          )}
-          <ConnectionDetails config={state.config} />
+          <ConnectionOverview config={config} />
+          <Section id="check" title={t('UnifiedProfilesUnifyCheckHeading')}>
+            <ConnectionCheck
+              config={config}
+              check={unify.check}
+              onCheck={(knownCustomer) => void loader.check(knownCustomer)}
+            />
+          </Section>
+          <Section id="connect" title={t('UnifiedProfilesUnifyConnectHeading')}>
+            {config.canEdit ? (
+              <ConnectForm config={config} save={unify.save} onSave={(write) => void loader.save(write)} />
+            ) : (
+              <ConnectionDetails config={config} />
+            )}
+          </Section>
+          <Section id="changes" title={t('UnifiedProfilesUnifyChangesHeading')}>
+            <ChangeHistory audit={config.audit} />
+          </Section>
         </>
       )}
     </Box>

@@ -2,7 +2,6 @@ import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
-import { BusinessIcon } from '@twilio-paste/icons/cjs/BusinessIcon';
 
 import type { LinkedAccount } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
@@ -27,8 +26,7 @@ export function LinkedAccounts({ accounts, now }: { accounts: LinkedAccount[]; n
           (key) => `${humanizeTraitKey(key)}: ${formatTraitValue(key, account.traits[key], { t, locale, now }).text}`,
         );
         return (
-          <Box key={account.id} display="flex" columnGap="space30" alignItems="flex-start" marginBottom="space30">
-            <BusinessIcon decorative />
+          <Box key={account.id} marginBottom="space30">
             <Box>
               <Text as="p" fontWeight="fontWeightSemibold" fontSize="fontSize30">
                 {name}

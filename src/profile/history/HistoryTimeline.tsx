@@ -10,7 +10,7 @@ import { CallIcon } from '@twilio-paste/icons/cjs/CallIcon';
 import { ChatIcon } from '@twilio-paste/icons/cjs/ChatIcon';
 import { CreditCardIcon } from '@twilio-paste/icons/cjs/CreditCardIcon';
 import { EmailIcon } from '@twilio-paste/icons/cjs/EmailIcon';
-import { ProductSegmentIcon } from '@twilio-paste/icons/cjs/ProductSegmentIcon';
+import { NeutralIcon } from '@twilio-paste/icons/cjs/NeutralIcon';
 import { ShowIcon } from '@twilio-paste/icons/cjs/ShowIcon';
 import { SMSIcon } from '@twilio-paste/icons/cjs/SMSIcon';
 import { SupportIcon } from '@twilio-paste/icons/cjs/SupportIcon';
@@ -43,7 +43,7 @@ function EventIcon({ item, kind }: { item: TimelineItem; kind: TimelineKind }) {
   if (kind === 'order') return <CreditCardIcon decorative color="colorTextWeak" />;
   if (kind === 'web') return <ShowIcon decorative color="colorTextWeak" />;
   if (kind === 'support') return <SupportIcon decorative color="colorTextWeak" />;
-  return <ProductSegmentIcon decorative color="colorTextWeak" />;
+  return <NeutralIcon decorative color="colorTextWeak" />;
 }
 
 function dayHeading(iso: string, now: number, locale: string, t: (key: PluginStringKey) => string) {

@@ -10,6 +10,8 @@ export function fakeFunctionsClient(methods: Partial<FunctionsClient>): Function
     lookupProfile: notUsed('lookupProfile'),
     nextProfileEvents: notUsed('nextProfileEvents'),
     readUnifyConfig: notUsed('readUnifyConfig'),
+    writeUnifyConfig: notUsed('writeUnifyConfig'),
+    checkUnifyConnection: notUsed('checkUnifyConnection'),
     ...methods,
   };
 }

@@ -1,0 +1,192 @@
+import * as React from 'react';
+import { Alert } from '@twilio-paste/core/alert';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { HelpText } from '@twilio-paste/core/help-text';
+import { Input } from '@twilio-paste/core/input';
+import { Label } from '@twilio-paste/core/label';
+import { Option, Select } from '@twilio-paste/core/select';
+import { Text } from '@twilio-paste/core/text';
+
+import type {
+  SecretState,
+  SegmentRegion,
+  UnifyConfigResponse,
+  UnifyConfigWrite,
+} from '../../serverless/src/config/unify-contract';
+import { useStrings } from '../shared/PluginProviders';
+import type { PluginStringKey } from '../strings/en';
+import type { UnifyState } from './unifySlice';
+
+type FieldName = 'workspaceSlug' | 'spaceId' | 'profileApiToken' | 'region' | 'writeKey';
+type Values = Record<FieldName, string>;
+
+/** Each field's label, where to find its value in Segment, and what a good value looks like. */
+const FIELDS: { name: FieldName; label: PluginStringKey; help: PluginStringKey; secret?: boolean }[] = [
+  { name: 'workspaceSlug', label: 'UnifiedProfilesUnifyFieldWorkspace', help: 'UnifiedProfilesUnifyHelpWorkspace' },
+  { name: 'spaceId', label: 'UnifiedProfilesUnifyFieldSpace', help: 'UnifiedProfilesUnifyHelpSpace' },
+  {
+    name: 'profileApiToken',
+    label: 'UnifiedProfilesUnifyFieldToken',
+    help: 'UnifiedProfilesUnifyHelpToken',
+    secret: true,
+  },
+  {
+    name: 'writeKey',
+    label: 'UnifiedProfilesUnifyFieldWriteKey',
+    help: 'UnifiedProfilesUnifyHelpWriteKey',
+    secret: true,
+  },
+];
+
+const RULES: Partial<Record<FieldName, { pattern: RegExp; problem: PluginStringKey }>> = {
+  workspaceSlug: { pattern: /^[a-z0-9][a-z0-9-]{0,99}$/, problem: 'UnifiedProfilesUnifyBadWorkspace' },
+  spaceId: { pattern: /^spa_[A-Za-z0-9]{1,64}$/, problem: 'UnifiedProfilesUnifyBadSpace' },
+  profileApiToken: { pattern: /^\S{8,512}$/, problem: 'UnifiedProfilesUnifyBadSecret' },
+  writeKey: { pattern: /^\S{8,512}$/, problem: 'UnifiedProfilesUnifyBadSecret' },
+};
+
+function initialValues(config: UnifyConfigResponse): Values {
+  const { connection } = config;
+  return {
+    workspaceSlug: connection.workspaceSlug ?? '',
+    spaceId: connection.spaceId ?? '',
+    region: connection.region,
+    profileApiToken: '',
+    writeKey: '',
+  };
+}
+
+/** Only what the admin changed is sent; an empty secret field keeps the secret that is set. */
+function changesOf(values: Values, config: UnifyConfigResponse): UnifyConfigWrite {
+  const start = initialValues(config);
+  const write: UnifyConfigWrite = { revision: config.revision };
+  if (values.workspaceSlug !== start.workspaceSlug) write.workspaceSlug = values.workspaceSlug.trim() || null;
+  if (values.spaceId !== start.spaceId) write.spaceId = values.spaceId.trim() || null;
+  if (values.region !== start.region) write.region = values.region as SegmentRegion;
+  if (values.profileApiToken) write.profileApiToken = values.profileApiToken.trim();
+  if (values.writeKey) write.writeKey = values.writeKey.trim();
+  return write;
+}
+
+function secretPlaceholder(secret: SecretState, t: ReturnType<typeof useStrings>) {
+  return secret.set
+    ? t('UnifiedProfilesUnifySecretSet', { last4: secret.last4 ?? '····' })
+    : t('UnifiedProfilesUnifySecretNotSet');
+}
+
+interface ConnectFormProps {
+  config: UnifyConfigResponse;
+  save: UnifyState['save'];
+  onSave: (write: UnifyConfigWrite) => void;
+}
+
+/** The admin's form to connect an existing Segment workspace: checked field by field, secrets write-only. */
+export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
+  const t = useStrings();
+  const [values, setValues] = React.useState<Values>(() => initialValues(config));
+  const [problems, setProblems] = React.useState<Partial<Record<FieldName, string>>>({});
+  // After a save (or a conflict) the form starts again from the settings as they now are.
+  React.useEffect(() => setValues(initialValues(config)), [config]);
+  const fieldError = (name: FieldName) => problems[name] ?? save.fieldErrors?.[name];
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const found: Partial<Record<FieldName, string>> = {};
+    for (const [name, rule] of Object.entries(RULES) as [FieldName, { pattern: RegExp; problem: PluginStringKey }][]) {
+      const value = values[name].trim();
+      if (value && !rule.pattern.test(value)) found[name] = t(rule.problem);
+    }
+    setProblems(found);
+    if (Object.keys(found).length === 0) onSave(changesOf(values, config));
+  };
+
+  const secretOf = (name: FieldName) =>
+    name === 'profileApiToken' ? config.connection.profileApiToken : config.connection.writeKey;
+
+  return (
+    <Box as="form" onSubmit={submit} aria-labelledby="unified-profiles-unify-connect">
+      {(config.configStoreMissing?.length ?? 0) > 0 && (
+        <Box marginBottom="space50">
+          <Alert variant="warning">
+            <Text as="p">
+              {t('UnifiedProfilesUnifyStoreMissing', { missing: config.configStoreMissing!.join(', ') })}
+            </Text>
+          </Alert>
+        </Box>
+      )}
+      {save.status === 'conflict' && save.conflict && (
+        <Box marginBottom="space50">
+          <Alert variant="warning">
+            <Text as="p" fontWeight="fontWeightSemibold">
+              {t('UnifiedProfilesUnifyConflictTitle', { who: save.conflict.changedBy })}
+            </Text>
+            <Text as="p">
+              {t('UnifiedProfilesUnifyConflictBody', { fields: save.conflict.changedFields.join(', ') })}
+            </Text>
+          </Alert>
+        </Box>
+      )}
+      {save.status === 'failed' && !save.fieldErrors && (
+        <Box marginBottom="space50">
+          <Alert variant="error">
+            <Text as="p">{save.error?.message}</Text>
+          </Alert>
+        </Box>
+      )}
+      {save.status === 'saved' && (
+        <Box marginBottom="space50" role="status">
+          <Alert variant="neutral">
+            <Text as="p">{t('UnifiedProfilesUnifySaved', { seconds: config.settingsCacheSeconds })}</Text>
+          </Alert>
+        </Box>
+      )}
+      {FIELDS.map(({ name, label, help, secret }) => {
+        const id = `unified-profiles-unify-${name}`;
+        const problem = fieldError(name);
+        return (
+          <Box key={name} marginBottom="space50">
+            <Label htmlFor={id}>{t(label)}</Label>
+            <Input
+              id={id}
+              name={name}
+              type={secret ? 'password' : 'text'}
+              autoComplete="off"
+              value={values[name]}
+              placeholder={secret ? secretPlaceholder(secretOf(name), t) : undefined}
+              hasError={Boolean(problem)}
+              aria-describedby={`${id}-help`}
+              onChange={(event) => setValues({ ...values, [name]: event.target.value })}
+            />
+            <HelpText id={`${id}-help`} variant={problem ? 'error' : 'default'}>
+              {problem ?? t(help)}
+            </HelpText>
+          </Box>
+        );
+      })}
+      <Box marginBottom="space50">
+        <Label htmlFor="unified-profiles-unify-region">{t('UnifiedProfilesUnifyFieldRegion')}</Label>
+        <Select
+          id="unified-profiles-unify-region"
+          value={values.region}
+          aria-describedby="unified-profiles-unify-region-help"
+          onChange={(event) => setValues({ ...values, region: event.target.value })}
+        >
+          <Option value="us">{t('UnifiedProfilesUnifyRegionUs')}</Option>
+          <Option value="eu">{t('UnifiedProfilesUnifyRegionEu')}</Option>
+        </Select>
+        <HelpText id="unified-profiles-unify-region-help" variant={fieldError('region') ? 'error' : 'default'}>
+          {fieldError('region') ?? t('UnifiedProfilesUnifyHelpRegion')}
+        </HelpText>
+      </Box>
+      <Button
+        variant="primary"
+        type="submit"
+        loading={save.status === 'saving'}
+        disabled={(config.configStoreMissing?.length ?? 0) > 0}
+      >
+        {t('UnifiedProfilesUnifySave')}
+      </Button>
+    </Box>
+  );
+}

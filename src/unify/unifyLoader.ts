@@ -1,0 +1,73 @@
+import type { Store } from 'redux';
+
+import type {
+  UnifyConfigConflict,
+  UnifyConfigResponse,
+  UnifyConfigWrite,
+} from '../../serverless/src/config/unify-contract';
+import { BackendError, FunctionsClient, NETWORK_ERROR_CODE } from '../backend/FunctionsClient';
+import type { RootStateWithPlugin } from '../shared/pluginState';
+import {
+  checkFailed,
+  checkFinished,
+  checkStarted,
+  configLoaded,
+  configLoadFailed,
+  configRequested,
+  saveConflicted,
+  saveFailed,
+  saveStarted,
+  saveSucceeded,
+  UnifyFailure,
+} from './unifySlice';
+
+export interface UnifyLoader {
+  load(): Promise<void>;
+  save(write: UnifyConfigWrite): Promise<void>;
+  /** `knownCustomer` (type:value) lets the check look for profiles and Flex events too. */
+  check(knownCustomer?: string): Promise<void>;
+}
+
+const asBackendError = (error: unknown) =>
+  error instanceof BackendError ? error : new BackendError(NETWORK_ERROR_CODE, 'Unexpected failure.');
+const failureOf = (error: BackendError): UnifyFailure => ({ code: error.code, message: error.message });
+
+/** The Unify view's calls to the Functions, recorded in the unify slice (Flex's store has no thunks). */
+export function createUnifyLoader(store: Store<RootStateWithPlugin>, functions: FunctionsClient): UnifyLoader {
+  return {
+    async load() {
+      store.dispatch(configRequested());
+      try {
+        store.dispatch(configLoaded(await functions.readUnifyConfig()));
+      } catch (error) {
+        store.dispatch(configLoadFailed(failureOf(asBackendError(error))));
+      }
+    },
+    async save(write) {
+      store.dispatch(saveStarted());
+      try {
+        store.dispatch(saveSucceeded(await functions.writeUnifyConfig(write)));
+      } catch (caught) {
+        const error = asBackendError(caught);
+        if (error.code === 'config_conflict') {
+          const body = error.body as unknown as Partial<UnifyConfigConflict> | undefined;
+          const { changedFields = [], changedBy = '', changedAt = '' } = body?.error ?? {};
+          const current = (body?.current as UnifyConfigResponse | undefined) ?? null;
+          store.dispatch(saveConflicted({ conflict: { changedFields, changedBy, changedAt }, current }));
+          return;
+        }
+        const fields = (error.body?.error as { fields?: Record<string, string> } | undefined)?.fields;
+        store.dispatch(saveFailed({ ...failureOf(error), fieldErrors: fields }));
+      }
+    },
+    async check(knownCustomer) {
+      store.dispatch(checkStarted());
+      try {
+        const request = knownCustomer ? { identifier: knownCustomer } : {};
+        store.dispatch(checkFinished((await functions.checkUnifyConnection(request)).check));
+      } catch (error) {
+        store.dispatch(checkFailed(failureOf(asBackendError(error))));
+      }
+    },
+  };
+}
