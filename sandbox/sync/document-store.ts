@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { JsonListFile, twilioTimestamp as timestamp } from '../persistence/json-list-file';
 import { SANDBOX_ACCOUNT_SID, type DocumentResource } from './sync-shape';
 
 /** A document as the file keeps it: Sync's resource without `url` and `links`, which depend on where it is served. */
 export type StoredDocument = Omit<DocumentResource, 'url' | 'links'>;
 
 export const SYNC_DOCUMENTS_FILE = 'sync-documents.json';
-
-/** Sync's timestamps: ISO 8601 in UTC, to the second. */
-const timestamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** What a conditional update found: the document, or the revision it has instead of the one expected. */
 export type UpdateOutcome =
@@ -22,21 +19,20 @@ export type UpdateOutcome =
  * time, so two concurrent updates from one revision cannot both win.
  */
 export class SyncDocumentStore {
-  private queue: Promise<unknown> = Promise.resolve();
-
-  private constructor(
-    private readonly file: string,
-    private documents: StoredDocument[],
-  ) {}
+  private constructor(private readonly file: JsonListFile<StoredDocument>) {}
 
   static async open(dataDir: string): Promise<SyncDocumentStore> {
-    const file = path.join(dataDir, SYNC_DOCUMENTS_FILE);
-    return new SyncDocumentStore(file, (await readDocuments(file)) ?? []);
+    const { list } = await JsonListFile.open<StoredDocument>(
+      path.join(dataDir, SYNC_DOCUMENTS_FILE),
+      'documents',
+      'Fix it, or delete it to start with no saved settings.',
+    );
+    return new SyncDocumentStore(list);
   }
 
   /** A service's document by sid or unique name, as Sync addresses it. */
   find(serviceSid: string, sidOrName: string): StoredDocument | undefined {
-    return this.documents.find(
+    return this.file.items.find(
       (document) =>
         document.service_sid === serviceSid && (document.sid === sidOrName || document.unique_name === sidOrName),
     );
@@ -44,7 +40,7 @@ export class SyncDocumentStore {
 
   /** Creates a document; undefined when the unique name is taken in that service. */
   create(serviceSid: string, uniqueName: string | null, data: Record<string, unknown>) {
-    return this.exclusive(async (): Promise<StoredDocument | undefined> => {
+    return this.file.exclusive(async (): Promise<StoredDocument | undefined> => {
       if (uniqueName !== null && this.find(serviceSid, uniqueName)) return undefined;
       const now = timestamp(Date.now());
       const document: StoredDocument = {
@@ -59,14 +55,14 @@ export class SyncDocumentStore {
         date_updated: now,
         created_by: 'system',
       };
-      await this.commit([...this.documents, document]);
+      await this.file.commit([...this.file.items, document]);
       return document;
     });
   }
 
   /** Replaces the data, only if the document still has `ifMatch` when one is given; the revision moves on by one. */
   update(serviceSid: string, sidOrName: string, data: Record<string, unknown>, ifMatch?: string) {
-    return this.exclusive(async (): Promise<UpdateOutcome> => {
+    return this.file.exclusive(async (): Promise<UpdateOutcome> => {
       const current = this.find(serviceSid, sidOrName);
       if (!current) return { kind: 'missing' };
       if (ifMatch !== undefined && ifMatch !== current.revision) {
@@ -78,47 +74,13 @@ export class SyncDocumentStore {
         revision: String(Number(current.revision) + 1),
         date_updated: timestamp(Date.now()),
       };
-      await this.commit(this.documents.map((document) => (document === current ? updated : document)));
+      await this.file.commit(this.file.items.map((document) => (document === current ? updated : document)));
       return { kind: 'updated', document: updated };
     });
   }
 
   /** Resolves once every change asked for so far is on disk. */
-  async idle(): Promise<void> {
-    await this.queue;
+  idle(): Promise<void> {
+    return this.file.idle();
   }
-
-  private exclusive<T>(change: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(change);
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
-
-  private async commit(documents: StoredDocument[]): Promise<void> {
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify({ documents }, null, 2)}\n`);
-    await rename(temporary, this.file);
-    this.documents = documents;
-  }
-}
-
-/** The saved documents, or undefined when there is no file yet. A damaged file stops the start: it is never overwritten. */
-async function readDocuments(file: string): Promise<StoredDocument[] | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  let documents: unknown;
-  try {
-    documents = (JSON.parse(text) as { documents?: unknown }).documents;
-  } catch {
-    documents = undefined;
-  }
-  if (!Array.isArray(documents) || !documents.every((document) => typeof document?.sid === 'string')) {
-    throw new Error(`${file} is not a sandbox Sync file. Fix it, or delete it to start with no saved settings.`);
-  }
-  return documents as StoredDocument[];
 }
