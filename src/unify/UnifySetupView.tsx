@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
-import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 import { useSelector } from 'react-redux';
 
@@ -45,7 +44,9 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
   ];
   return (
     <>
-      <Paragraph>{t('UnifiedProfilesUnifyReadOnly')}</Paragraph>
+      <Text as="p" marginBottom="space40">
+        {t('UnifiedProfilesUnifyReadOnly')}
+      </Text>
       <Box as="dl" display="grid" gridTemplateColumns="max-content 1fr" columnGap="space50" rowGap="space30">
         {rows.map(([label, value]) => (
           <React.Fragment key={label}>
@@ -83,7 +84,9 @@ export function UnifySetupView({ loader }: { loader: UnifyLoader }) {
       <Heading as="h1" id="unified-profiles-unify-title" variant="heading20">
         {t('UnifiedProfilesUnifyHeading')}
       </Heading>
-      <Paragraph>{t('UnifiedProfilesUnifyIntro')}</Paragraph>
+      <Text as="p" marginBottom="space60">
+        {t('UnifiedProfilesUnifyIntro')}
+      </Text>
 
       {!config && unify.load.status !== 'failed' && <LoadingStatus>{t('UnifiedProfilesUnifyLoading')}</LoadingStatus>}
       {unify.load.status === 'failed' && (

@@ -1,5 +1,4 @@
 import * as React from 'react';
-import { Avatar } from '@twilio-paste/core/avatar';
 import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
@@ -11,6 +10,7 @@ import type { CustomerProfile } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
 import { identifierInWords } from '../format/identifierFormat';
 import { formatDate } from '../format/timeFormat';
+import { Initials } from './Initials';
 
 export interface HeaderActions {
   onRefresh: () => void;
@@ -97,7 +97,7 @@ export function ProfileHeader({
       columnGap="space40"
       alignItems="flex-start"
     >
-      <Avatar size="sizeIcon70" name={profile.displayName ?? '?'} />
+      <Initials name={profile.displayName ?? '?'} />
       <Box flexGrow={1} minWidth="size0">
         <Heading as="h2" id="unified-profiles-name" variant="heading30" marginBottom="space0">
           {name}
