@@ -305,6 +305,27 @@ describe('CustomerTab: link, unlink, refresh and failures', () => {
     expect(screen.queryByRole('button', { name: 'Link to task' })).not.toBeInTheDocument();
   });
 
+  it('puts the agent in the search field after "Search another customer"', async () => {
+    const { client } = scriptedFunctions(async () => ({ profile: buildProfile() }));
+    renderTab(client);
+    await userEvent.click(await screen.findByRole('button', { name: 'Search another customer' }));
+    expect(await screen.findByLabelText('Find a customer')).toHaveFocus();
+  });
+
+  it('shows a profile whose history holds an event with no readable time', async () => {
+    const profile = buildProfile({
+      timeline: {
+        items: [timelineItem('e1', 'Flex - Engagement Completed', '', { channelType: 'voice' })],
+        next: null,
+      },
+    });
+    const { client } = scriptedFunctions(async () => ({ profile }));
+    renderTab(client);
+    const history = within(await belowTheHeader());
+    expect(history.getByRole('listitem')).toHaveTextContent('Wrap-up');
+    expect(screen.queryByText('This panel hit a problem')).not.toBeInTheDocument();
+  });
+
   it('offers no link on a task the agent does not hold yet', async () => {
     const { client } = scriptedFunctions(async () => ({ profile: buildProfile() }));
     renderTab(client, buildTask({ taskStatus: 'reserved' }));

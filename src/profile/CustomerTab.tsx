@@ -4,6 +4,7 @@ import { useSelector } from 'react-redux';
 import { Box } from '@twilio-paste/core/box';
 import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 
+import { PanelErrorBoundary } from '../shared/PanelErrorBoundary';
 import { useStrings } from '../shared/PluginProviders';
 import { FailureWithRetry, LoadingStatus, TitledAlert } from '../shared/StatusMessages';
 import type { RootStateWithPlugin } from '../shared/pluginState';
@@ -130,6 +131,7 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
         <CustomerSearch
           taskSid={taskSid}
           initial={contact}
+          focusOnShow
           onSearch={search}
           onCancel={() => void loader.retryForTask(taskSid, attributes)}
         />
@@ -202,4 +204,17 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
   );
 }
 
-export const CustomerTab = withTaskContext(CustomerTabContent);
+/**
+ * One tab state per task: if Flex reuses the canvas for another task, an open confirmation, a link
+ * error or an error card does not carry over to the other customer.
+ */
+function CustomerTabForTask(props: CustomerTabProps) {
+  const taskSid = props.task?.taskSid;
+  return (
+    <PanelErrorBoundary key={taskSid} area="Customer tab">
+      <CustomerTabContent key={taskSid} {...props} />
+    </PanelErrorBoundary>
+  );
+}
+
+export const CustomerTab = withTaskContext(CustomerTabForTask);

@@ -39,9 +39,14 @@ function Freshness({ lookup, now }: { lookup: TaskLookup; now: number }) {
       </Alert>
     );
   }
-  return (
+  // Only a refresh is announced; the age that ticks by every minute is not (it would interrupt a call).
+  return lookup.refreshing ? (
     <Text as="p" role="status" fontSize="fontSize20" color="colorTextWeak">
-      {lookup.refreshing ? t('UnifiedProfilesRefreshing') : age ? t('UnifiedProfilesUpdated', { age }) : null}
+      {t('UnifiedProfilesRefreshing')}
+    </Text>
+  ) : (
+    <Text as="p" fontSize="fontSize20" color="colorTextWeak">
+      {age ? t('UnifiedProfilesUpdated', { age }) : null}
     </Text>
   );
 }

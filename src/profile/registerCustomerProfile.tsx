@@ -3,7 +3,6 @@ import type * as Flex from '@twilio/flex-ui';
 import type { Store } from 'redux';
 
 import type { FunctionsClient } from '../backend/FunctionsClient';
-import { PanelErrorBoundary } from '../shared/PanelErrorBoundary';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import type { PluginStrings } from '../strings/en';
 import { CustomerTab } from './CustomerTab';
@@ -29,9 +28,7 @@ export function registerCustomerProfile(
 
   flex.TaskCanvasTabs.Content.add(
     <flex.Tab key={CUSTOMER_TAB_NAME} uniqueName={CUSTOMER_TAB_NAME} label={strings.UnifiedProfilesCustomerTabLabel}>
-      <PanelErrorBoundary area="Customer tab">
-        <CustomerTab loader={loader} />
-      </PanelErrorBoundary>
+      <CustomerTab loader={loader} />
     </flex.Tab>,
   );
 

@@ -5,6 +5,7 @@ import { Text } from '@twilio-paste/core/text';
 import type { UnifyAuditEntry } from '../../serverless/src/config/unify-contract';
 import { formatDateExact } from '../profile/format/timeFormat';
 import { useLocale, useStrings } from '../shared/PluginProviders';
+import { fieldLabels } from './fieldLabels';
 
 /** Who changed the connection, when, and which fields (never a secret's value): the last 50. */
 export function ChangeHistory({ audit }: { audit: UnifyAuditEntry[] }) {
@@ -13,13 +14,13 @@ export function ChangeHistory({ audit }: { audit: UnifyAuditEntry[] }) {
   if (audit.length === 0) return <Text as="p">{t('UnifiedProfilesUnifyNoChanges')}</Text>;
   return (
     <Box as="ol" paddingLeft="space0" listStyleType="none" margin="space0">
-      {audit.map((entry) => (
-        <Box as="li" key={`${entry.at}-${entry.by}`} marginBottom="space30">
+      {audit.map((entry, index) => (
+        <Box as="li" key={`${entry.at}-${index}`} marginBottom="space30">
           <Text as="p">
             {t('UnifiedProfilesUnifyChange', {
               when: formatDateExact(entry.at, locale),
               who: entry.by,
-              fields: entry.fields.join(', '),
+              fields: fieldLabels(entry.fields, t),
             })}
           </Text>
         </Box>

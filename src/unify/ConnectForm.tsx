@@ -16,6 +16,7 @@ import type {
 } from '../../serverless/src/config/unify-contract';
 import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
+import { fieldLabels } from './fieldLabels';
 import type { UnifyState } from './unifySlice';
 
 type FieldName = 'workspaceSlug' | 'spaceId' | 'profileApiToken' | 'region' | 'writeKey';
@@ -86,8 +87,11 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
   const t = useStrings();
   const [values, setValues] = React.useState<Values>(() => initialValues(config));
   const [problems, setProblems] = React.useState<Partial<Record<FieldName, string>>>({});
-  // After a save (or a conflict) the form starts again from the settings as they now are.
-  React.useEffect(() => setValues(initialValues(config)), [config]);
+  // After a save or a conflict (a new revision) the form starts again from the settings as they
+  // now are; a check, which changes nothing saved, leaves what the admin is typing alone.
+  const configRef = React.useRef(config);
+  configRef.current = config;
+  React.useEffect(() => setValues(initialValues(configRef.current)), [config.revision]);
   const fieldError = (name: FieldName) => problems[name] ?? save.fieldErrors?.[name];
 
   const submit = (event: React.FormEvent) => {
@@ -122,7 +126,7 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
               {t('UnifiedProfilesUnifyConflictTitle', { who: save.conflict.changedBy })}
             </Text>
             <Text as="p">
-              {t('UnifiedProfilesUnifyConflictBody', { fields: save.conflict.changedFields.join(', ') })}
+              {t('UnifiedProfilesUnifyConflictBody', { fields: fieldLabels(save.conflict.changedFields, t) })}
             </Text>
           </Alert>
         </Box>

@@ -128,6 +128,18 @@ describe('Unify view: connect', () => {
     expect(await screen.findByText(/Saved\. Every lookup uses it within 10 seconds/)).toBeInTheDocument();
   });
 
+  it('keeps what the admin is typing when a connection test comes back', async () => {
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      checkUnifyConnection: async () => ({ check: checkResult() }),
+    });
+    await userEvent.clear(await screen.findByLabelText('Unify space ID'));
+    await userEvent.type(screen.getByLabelText('Unify space ID'), 'spa_typed');
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await overview().findByText('Ready: agents see customer profiles.');
+    expect(screen.getByLabelText('Unify space ID')).toHaveValue('spa_typed');
+  });
+
   it('checks each field as an admin types it, before anything is sent', async () => {
     const writeUnifyConfig = jest.fn();
     renderView({ readUnifyConfig: async () => buildConfig(), writeUnifyConfig });
@@ -177,7 +189,7 @@ describe('Unify view: connect', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
 
     expect(await screen.findByText('sam@acme.com saved the connection while you were editing.')).toBeInTheDocument();
-    expect(screen.getByText(/They changed: spaceId\./)).toBeInTheDocument();
+    expect(screen.getByText(/They changed: Unify space ID\./)).toBeInTheDocument();
     expect(screen.getByLabelText('Unify space ID')).toHaveValue('spa_theirs');
   });
 
@@ -191,7 +203,7 @@ describe('Unify view: connect', () => {
   it('lists who changed what, never a secret value', async () => {
     renderView({ readUnifyConfig: async () => buildConfig() });
     const changes = within(await screen.findByRole('region', { name: 'Changes' }));
-    expect(changes.getByText(/admin@acme.com changed spaceId, profileApiToken/)).toBeInTheDocument();
+    expect(changes.getByText(/admin@acme.com changed Unify space ID, Profile API token/)).toBeInTheDocument();
   });
 
   it('offers a retry when the settings cannot be read', async () => {

@@ -26,6 +26,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** The host of the Profile API URL, or the setting as written when it is not a URL (the check names that fault). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 /** What a supervisor sees of the connection: the settings, secrets only as set or not. */
 function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
   const t = useStrings();
@@ -35,10 +44,7 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
   const rows: [string, string][] = [
     [t('UnifiedProfilesUnifyFieldWorkspace'), connection.workspaceSlug ?? t('UnifiedProfilesUnifyNotSet')],
     [t('UnifiedProfilesUnifyFieldSpace'), connection.spaceId ?? t('UnifiedProfilesUnifyNotSet')],
-    [
-      t('UnifiedProfilesUnifyFieldRegion'),
-      `${connection.region.toUpperCase()} (${new URL(connection.profileApiUrl).host})`,
-    ],
+    [t('UnifiedProfilesUnifyFieldRegion'), `${connection.region.toUpperCase()} (${hostOf(connection.profileApiUrl)})`],
     [t('UnifiedProfilesUnifyFieldToken'), secret(connection.profileApiToken)],
     [t('UnifiedProfilesUnifyFieldWriteKey'), secret(connection.writeKey)],
   ];

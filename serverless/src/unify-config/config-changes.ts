@@ -49,6 +49,8 @@ export function applyChange(
   box: SecretSealer,
 ): StoredUnifyConfig {
   const next: StoredUnifyConfig = { ...config, settingsRevision: config.settingsRevision + 1 };
+  // A check measured the settings as they were: after a change that reaches Segment it proves nothing.
+  if (fields.some((field) => field !== 'workspaceSlug')) next.lastCheck = null;
   for (const field of fields) {
     const value = change[field] ?? null;
     if (SECRET_FIELDS.has(field)) {

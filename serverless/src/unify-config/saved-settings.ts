@@ -51,6 +51,17 @@ export const savedSettings: SettingsSource = {
   async read(context) {
     const store = getUnifyConfigStore(context);
     if (store.problems.length > 0) return {};
-    return savedSettingsInput(await store.read(), context, store);
+    let saved;
+    try {
+      saved = await store.read();
+    } catch (error) {
+      // Sync down or the store misconfigured: lookups go on with the environment's settings.
+      if (error instanceof ApiError && error.code.startsWith('config_store_')) {
+        console.warn(JSON.stringify({ at: 'unified-profiles', msg: 'saved_settings_unavailable', code: error.code }));
+        return {};
+      }
+      throw error;
+    }
+    return savedSettingsInput(saved, context, store);
   },
 };

@@ -13,9 +13,16 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', MINUTE],
 ];
 
+/** Milliseconds since the epoch, or NaN for a time Segment sent empty or malformed. */
+const timeOf = (iso: string | number) => (typeof iso === 'number' ? iso : Date.parse(iso));
+
+/** What an unreadable time shows: one event with a bad timestamp must not break the panel. */
+const UNKNOWN_TIME = '—';
+
 /** "3 days ago", "in 2 hours", "now": the largest whole unit, in the agent's locale. */
 export function formatRelativeTime(iso: string | number, now: number, locale?: string): string {
-  const time = typeof iso === 'number' ? iso : Date.parse(iso);
+  const time = timeOf(iso);
+  if (Number.isNaN(time)) return UNKNOWN_TIME;
   const format = relativeTimeFormat(locale, { numeric: 'auto' });
   const elapsed = time - now;
   for (const [unit, size] of UNITS) {
@@ -26,14 +33,17 @@ export function formatRelativeTime(iso: string | number, now: number, locale?: s
 
 /** The exact moment, for hover and focus: "Nov 26, 2026, 3:04 PM". */
 export function formatDateExact(iso: string | number, locale?: string): string {
+  if (Number.isNaN(timeOf(iso))) return UNKNOWN_TIME;
   return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatDate(iso: string | number, locale?: string): string {
+  if (Number.isNaN(timeOf(iso))) return UNKNOWN_TIME;
   return dateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
 export function formatTimeOfDay(iso: string | number, locale?: string): string {
+  if (Number.isNaN(timeOf(iso))) return UNKNOWN_TIME;
   return dateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
 }
 
@@ -51,6 +61,7 @@ export function formatDuration(seconds: number, locale?: string): string {
 
 /** The calendar day of a moment in the agent's time zone, for grouping a timeline by day. */
 export function localDayKey(iso: string | number): string {
+  if (Number.isNaN(timeOf(iso))) return 'unknown';
   const date = new Date(iso);
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }

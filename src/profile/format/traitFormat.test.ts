@@ -1,7 +1,7 @@
 import { EN_STRINGS, PluginStringKey } from '../../strings/en';
 import { formatString } from '../../strings/formatString';
 import { formatPercentile, formatTraitValue, humanizeTraitKey, traitFieldType } from './traitFormat';
-import { formatDuration, formatRelativeTime } from './timeFormat';
+import { formatDateExact, formatDuration, formatRelativeTime, formatTimeOfDay } from './timeFormat';
 
 const t = (key: PluginStringKey, values?: Record<string, string | number>) => formatString(EN_STRINGS[key], values);
 const context = { t, locale: 'en-US', now: Date.parse('2026-11-29T12:00:00Z') };
@@ -68,6 +68,12 @@ describe('values as an agent reads them', () => {
       json: expect.stringContaining('"Milano"'),
     });
     expect(formatTraitValue('nickname', null, context).text).toBe('Not set');
+  });
+
+  it('shows an unreadable time as a dash instead of failing', () => {
+    expect(formatRelativeTime('', context.now, 'en-US')).toBe('—');
+    expect(formatDateExact('', 'en-US')).toBe('—');
+    expect(formatTimeOfDay('not a date', 'en-US')).toBe('—');
   });
 
   it('says durations and elapsed time briefly', () => {

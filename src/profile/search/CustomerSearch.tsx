@@ -18,10 +18,19 @@ interface CustomerSearchProps {
   serverProblem?: string;
   onSearch: (identifier: string) => void;
   onCancel?: () => void;
+  /** Focus the value field when shown: the agent just asked to search (after "Search another" or an unlink). */
+  focusOnShow?: boolean;
 }
 
 /** Find a customer by an identifier: a type picker and a value, checked as the agent types. */
-export function CustomerSearch({ taskSid, initial, serverProblem, onSearch, onCancel }: CustomerSearchProps) {
+export function CustomerSearch({
+  taskSid,
+  initial,
+  serverProblem,
+  onSearch,
+  onCancel,
+  focusOnShow,
+}: CustomerSearchProps) {
   const t = useStrings();
   const [type, setType] = React.useState<string>(initial?.type ?? 'email');
   const [value, setValue] = React.useState(initial?.value ?? '');
@@ -29,6 +38,10 @@ export function CustomerSearch({ taskSid, initial, serverProblem, onSearch, onCa
   const [typeChosen, setTypeChosen] = React.useState(false);
   React.useEffect(() => setProblem(serverProblem), [serverProblem]);
   const baseId = `unified-profiles-search-${taskSid}`;
+  const valueField = React.useRef<HTMLInputElement>(null);
+  React.useEffect(() => {
+    if (focusOnShow) valueField.current?.focus();
+  }, [focusOnShow]);
   const types = SEARCH_TYPES.includes(type as never) ? SEARCH_TYPES : [...SEARCH_TYPES, type];
 
   const changeValue = (next: string) => {
@@ -71,6 +84,7 @@ export function CustomerSearch({ taskSid, initial, serverProblem, onSearch, onCa
         <Box flexGrow={1} minWidth="size20">
           <Label htmlFor={`${baseId}-value`}>{t('UnifiedProfilesSearchLabel')}</Label>
           <Input
+            ref={valueField}
             id={`${baseId}-value`}
             name="identifier"
             type="text"
