@@ -26,7 +26,14 @@ describe('a saved change and the last check', () => {
 
   it('keeps the check when only the workspace slug (a label for links) changed', () => {
     const checked = { ...EMPTY_CONFIG, lastCheck: passed };
-    const next = applyChange(checked, { revision: null, workspaceSlug: 'acme' }, ['workspaceSlug'], 'admin', new Date(), box);
+    const next = applyChange(
+      checked,
+      { revision: null, workspaceSlug: 'acme' },
+      ['workspaceSlug'],
+      'admin',
+      new Date(),
+      box,
+    );
     expect(next.lastCheck).toEqual(passed);
   });
 });
