@@ -1,3 +1,4 @@
+import { SEGMENT_HOSTS } from '../config/segment-hosts';
 import type { UnifyCheckResult } from '../config/unify-contract';
 import {
   CHECK_ANONYMOUS_ID,
@@ -10,7 +11,7 @@ import {
   type CheckOptions,
   type CheckRequest,
 } from './check-connection';
-import { SEGMENT_HOSTS, type ConnectionCheckSettings } from './check-settings';
+import { type ConnectionCheckSettings } from './check-settings';
 import type { CheckCallLogEntry, CheckDeps } from './segment-call';
 
 const TOKEN = 'tok_secret_profile_api_0001';

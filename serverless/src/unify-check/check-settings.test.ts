@@ -1,3 +1,4 @@
+import { SEGMENT_HOSTS } from '../config/segment-hosts';
 import { withSettingDefaults } from '../profile/settings';
 import {
   connectionCheckSettings,
@@ -5,7 +6,6 @@ import {
   isSafeSegmentUrl,
   otherRegionProfileApiUrl,
   regionOf,
-  SEGMENT_HOSTS,
 } from './check-settings';
 
 const US = SEGMENT_HOSTS.us.profileApiUrl;

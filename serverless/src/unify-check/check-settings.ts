@@ -1,13 +1,8 @@
+import { SEGMENT_HOSTS } from '../config/segment-hosts';
 import type { SegmentSettingsInput } from '../config/settings-source';
 import type { SegmentRegion } from '../config/unify-contract';
 import { contextValue, type FunctionContext } from '../http/twilio-runtime';
 import type { SegmentSettings } from '../profile/settings';
-
-/** Segment's two regions, each with its own Profile API and Tracking API host. */
-export const SEGMENT_HOSTS: Record<SegmentRegion, { profileApiUrl: string; trackingApiUrl: string }> = {
-  us: { profileApiUrl: 'https://profiles.segment.com', trackingApiUrl: 'https://api.segment.io' },
-  eu: { profileApiUrl: 'https://profiles.euw1.segment.com', trackingApiUrl: 'https://events.eu1.segmentapis.com' },
-};
 
 /** What a connection check needs: the Profile API settings /profile uses, plus the Flex events source. */
 export interface ConnectionCheckSettings {

@@ -1,14 +1,7 @@
+import { SEGMENT_HOSTS } from '../config/segment-hosts';
 import type { SegmentRegion } from '../config/unify-contract';
 
-/** Segment's hosts per region (segment.md: an EU space answers only on the EU hosts). */
-export const SEGMENT_REGION_URLS: Record<SegmentRegion, { profileApiUrl: string; trackingApiUrl: string }> = {
-  us: { profileApiUrl: 'https://profiles.segment.com', trackingApiUrl: 'https://api.segment.io' },
-  eu: { profileApiUrl: 'https://profiles.euw1.segment.com', trackingApiUrl: 'https://events.eu1.segmentapis.com' },
-};
-
-const SEGMENT_URLS = new Set(
-  Object.values(SEGMENT_REGION_URLS).flatMap((urls) => [urls.profileApiUrl, urls.trackingApiUrl]),
-);
+const SEGMENT_URLS = new Set(Object.values(SEGMENT_HOSTS).flatMap((urls) => [urls.profileApiUrl, urls.trackingApiUrl]));
 
 function isSegmentUrl(url: string): boolean {
   return SEGMENT_URLS.has(url.replace(/\/+$/, ''));
@@ -25,5 +18,5 @@ export function regionUrl(
   environmentUrl: string | undefined,
 ): string | undefined {
   if (environmentUrl && !isSegmentUrl(environmentUrl)) return undefined;
-  return SEGMENT_REGION_URLS[region][api];
+  return SEGMENT_HOSTS[region][api];
 }
