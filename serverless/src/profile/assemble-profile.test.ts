@@ -100,3 +100,20 @@ describe('toTimelinePage', () => {
     expect(toTimelinePage(null)).toEqual({ items: [], next: null });
   });
 });
+
+describe('events without a message_id', () => {
+  it('get an id from their content: the same on every page, different for different events', () => {
+    const order = {
+      type: 'track',
+      event: 'Order Completed',
+      timestamp: '2026-11-28T10:00:00Z',
+      properties: { total: 3 },
+    };
+    const view = { type: 'page', timestamp: '2026-11-28T10:00:00Z', properties: { title: 'Pricing' } };
+    const first = toTimelinePage({ data: [view, order] });
+    const second = toTimelinePage({ data: [order] });
+    expect(second.items[0].id).toBe(first.items[1].id);
+    expect(first.items[0].id).not.toBe(first.items[1].id);
+    expect(first.items[1].id).toMatch(/^evt_[0-9a-f]{24}$/);
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { displayValueOf } from './identifier-display';
 import type { IdentifierCandidate } from './identity';
 import type {
@@ -103,7 +104,18 @@ export function toMetadata(raw: SegmentMetadata | null): ProfileMetadata | null 
   return result;
 }
 
-function toTimelineItem(event: SegmentEvent, index: number): TimelineItem {
+/**
+ * An id for an event Segment sent without a message_id: derived from the event itself, so the same
+ * event on two pages gets the same id (the plugin merges pages by id) and two events never share one.
+ */
+function contentId(event: SegmentEvent): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([event.type, event.event, event.timestamp, event.properties]))
+    .digest('hex');
+  return `evt_${digest.slice(0, 24)}`;
+}
+
+function toTimelineItem(event: SegmentEvent): TimelineItem {
   const type = text(event.type) ?? 'track';
   const properties = (event.properties && typeof event.properties === 'object' ? event.properties : {}) as Record<
     string,
@@ -116,7 +128,7 @@ function toTimelineItem(event: SegmentEvent, index: number): TimelineItem {
         ? (text(properties.name) ?? text(event.event))
         : undefined;
   return {
-    id: text(event.message_id) ?? `${event.timestamp ?? 'event'}#${index}`,
+    id: text(event.message_id) ?? contentId(event),
     type,
     ...(name ? { name } : {}),
     timestamp: text(event.timestamp) ?? '',
@@ -131,7 +143,7 @@ export function nextCursorOf(cursor: SegmentCursor | undefined): string | null {
 
 export function toTimelinePage(list: SegmentList<SegmentEvent> | null): TimelinePage {
   const data = Array.isArray(list?.data) ? list!.data : [];
-  return { items: data.map(toTimelineItem), next: nextCursorOf(list?.cursor) };
+  return { items: data.map((event) => toTimelineItem(event)), next: nextCursorOf(list?.cursor) };
 }
 
 /** The profile's use_ id, from wherever Segment mentioned it; null if it never did. */
