@@ -12,6 +12,7 @@ import { captureFunctionLogs, SIM_PROFILE_TOKEN, SIM_SPACE_ID, type TestFunction
  */
 const logs = captureFunctionLogs();
 const ana = DEMO_CUSTOMERS.find((customer) => customer.key === 'ana')!;
+const marcus = DEMO_CUSTOMERS.find((customer) => customer.key === 'marcus')!;
 const LOOKUP = { identifier: `user_id:${ana.userId}` };
 const WRONG_TOKEN = 'wrong-profile-token-0000';
 
@@ -64,6 +65,13 @@ describe('validation, field by field', () => {
     ['profileApiToken', 12345678, /must be text/],
     ['writeKey', 'key with spaces', /write key has a space/],
     ['writeKey', 'tiny', /too short for a write key/],
+    ['identifierPriority', [], /at least one identifier type/],
+    ['identifierPriority', ['email', 'phone', 'email'], /'email' is listed twice/],
+    ['identifierPriority', ['email', 'Phone Number'], /'Phone Number' is not a Segment identifier type/],
+    ['identifierPriority', ['email', '9lives'], /'9lives' is not a Segment identifier type/],
+    ['identifierPriority', Array.from({ length: 21 }, (_, n) => `type_${n}`), /at most 20 identifier types/],
+    ['identifierPriority', ['email', 42], /must be text/],
+    ['identifierPriority', { email: 1 }, /must be a list of identifier types/],
     ['revision', 'abc', /not given out by \/unify-config/],
     ['revision', 7, /must be the text \/unify-config gave you/],
   ])('refuses %s = %j with 400 invalid_config and a message for that field', async (field, value, message) => {
@@ -176,6 +184,62 @@ describe('a save reaches /profile on the next lookup, with no restart', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     expect((await another.call('/profile', LOOKUP)).body.error.code).toBe('segment_auth_failed');
     await saveAs(functions, { revision: await currentRevision(), profileApiToken: SIM_PROFILE_TOKEN });
+  });
+});
+
+describe('the identifier priority', () => {
+  // One task, two customers: Ana's phone calling, Marcus's email in the attributes.
+  const BOTH = { direction: 'inbound', from: ana.phone, email: marcus.email };
+
+  it('is saved by an admin, answered in connection.identifierPriority and named in the audit', async () => {
+    await saveAs(functions, { revision: await currentRevision(), identifierPriority: ['email', 'phone', 'user_id'] });
+    const read = (await call('sandbox-supervisor')).body;
+    expect(read.connection.identifierPriority).toEqual(['email', 'phone', 'user_id']);
+    expect(read.audit[0]).toEqual({ at: expect.any(String), by: 'sandbox-admin', fields: ['identifierPriority'] });
+    const again = await saveAs(functions, {
+      revision: read.revision,
+      identifierPriority: ['email', 'phone', 'user_id'],
+    });
+    expect(again.revision).toBe(read.revision); // the same list again is no change
+  });
+
+  it('is read from a form post as a comma-separated list', async () => {
+    const answer = await call(
+      'sandbox-admin',
+      { revision: await currentRevision(), identifierPriority: ' phone , email,user_id ' },
+      'form',
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.connection.identifierPriority).toEqual(['phone', 'email', 'user_id']);
+    const bad = await call(
+      'sandbox-admin',
+      { revision: answer.body.revision, identifierPriority: 'email,phone,email' },
+      'form',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual({ identifierPriority: expect.stringMatching(/listed twice/) });
+  });
+
+  it('decides whom /profile matches when a task carries two customers', async () => {
+    await saveAs(functions, { revision: await currentRevision(), identifierPriority: ['email', 'phone', 'user_id'] });
+    const emailFirst = await functions.call('/profile', { taskAttributes: BOTH });
+    expect(emailFirst.status).toBe(200);
+    expect(emailFirst.body.profile.matchedIdentifier).toEqual({ type: 'email', value: marcus.email });
+    expect(emailFirst.body.profile.displayName).toBe(marcus.traits.name);
+
+    await saveAs(functions, { revision: await currentRevision(), identifierPriority: ['phone', 'email'] });
+    const phoneFirst = await functions.call('/profile', { taskAttributes: BOTH });
+    expect(phoneFirst.status).toBe(200);
+    expect(phoneFirst.body.profile.matchedIdentifier).toEqual({ type: 'phone', value: ana.phone });
+    expect(phoneFirst.body.profile.displayName).toBe(ana.traits.name);
+  });
+
+  it('goes back to the default order when cleared with null (no SEGMENT_IDENTIFIER_PRIORITY here)', async () => {
+    const cleared = await saveAs(functions, { revision: await currentRevision(), identifierPriority: null });
+    expect(cleared.connection.identifierPriority.slice(0, 3)).toEqual(['user_id', 'email', 'phone']);
+    expect(cleared.audit[0].fields).toEqual(['identifierPriority']);
+    const answer = await functions.call('/profile', { taskAttributes: BOTH });
+    expect(answer.body.profile.matchedIdentifier).toEqual({ type: 'email', value: marcus.email });
   });
 });
 

@@ -62,6 +62,7 @@ describe('who may read and write', () => {
         profileApiUrl: stack.stack.simulator.url,
         profileApiToken: { set: true, last4: '7777', source: 'environment' },
         writeKey: { set: false, last4: null, source: null },
+        identifierPriority: ['email', 'phone'],
       },
       revision: null,
       missing: [],

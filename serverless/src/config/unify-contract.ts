@@ -22,6 +22,8 @@ export interface UnifyConnectionView {
   profileApiUrl: string;
   profileApiToken: SecretState;
   writeKey: SecretState;
+  /** The identifier types /profile tries, highest priority first (saved here, else the environment's, else the default). */
+  identifierPriority: string[];
 }
 
 /** One change to the saved settings: who, when, which fields. Never a value of a secret. */
@@ -64,6 +66,8 @@ export interface UnifyConfigWrite {
   region?: SegmentRegion;
   profileApiToken?: string;
   writeKey?: string;
+  /** The identifier types in priority order; null goes back to the environment's order. */
+  identifierPriority?: string[] | null;
 }
 
 /**

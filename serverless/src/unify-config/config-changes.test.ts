@@ -1,5 +1,5 @@
 import type { UnifyCheckResult } from '../config/unify-contract';
-import { applyChange, type SecretSealer } from './config-changes';
+import { applyChange, changedFields, type SecretSealer } from './config-changes';
 import { EMPTY_CONFIG } from './config-document';
 
 const box: SecretSealer = {
@@ -35,5 +35,32 @@ describe('a saved change and the last check', () => {
       box,
     );
     expect(next.lastCheck).toEqual(passed);
+  });
+});
+
+describe('a saved identifier priority', () => {
+  const saved = { ...EMPTY_CONFIG, identifierPriority: ['email', 'phone', 'user_id'] };
+  const change = (identifierPriority: string[] | null) => ({ revision: null, identifierPriority });
+
+  it('is a change when the order or the entries differ, compared by value', () => {
+    expect(changedFields(saved, change(['email', 'phone', 'user_id']), box)).toEqual([]);
+    expect(changedFields(saved, change(['phone', 'email', 'user_id']), box)).toEqual(['identifierPriority']);
+    expect(changedFields(saved, change(['email', 'phone']), box)).toEqual(['identifierPriority']);
+    expect(changedFields(saved, change(null), box)).toEqual(['identifierPriority']);
+    expect(changedFields(EMPTY_CONFIG, change(null), box)).toEqual([]);
+    expect(changedFields(EMPTY_CONFIG, change(['email']), box)).toEqual(['identifierPriority']);
+  });
+
+  it('is saved with an audit entry, and forgets the last check: /profile now matches differently', () => {
+    const checked = { ...saved, lastCheck: passed };
+    const next = applyChange(checked, change(['phone', 'email']), ['identifierPriority'], 'admin', new Date(), box);
+    expect(next.identifierPriority).toEqual(['phone', 'email']);
+    expect(next.lastCheck).toBeNull();
+    expect(next.audit[0]).toMatchObject({ by: 'admin', fields: ['identifierPriority'], revision: 1 });
+  });
+
+  it('is cleared by null, back to the environment’s order', () => {
+    const next = applyChange(saved, change(null), ['identifierPriority'], 'admin', new Date(), box);
+    expect(next.identifierPriority).toBeNull();
   });
 });

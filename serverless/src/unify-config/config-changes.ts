@@ -27,6 +27,11 @@ function secretChanged(sealed: SealedSecret | null, next: string | null, field: 
   return !sealed || box.tryOpen(field, sealed) !== next;
 }
 
+function sameList(saved: string[] | null, next: string[] | null): boolean {
+  if (saved === null || next === null) return saved === next;
+  return saved.length === next.length && saved.every((type, index) => type === next[index]);
+}
+
 /** The fields this change really changes: a value sent again as it is saved is not a change. */
 export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChange, box: SecretSealer): SettingField[] {
   return SETTING_FIELDS.filter((field) => {
@@ -35,6 +40,7 @@ export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChan
     if (field === 'profileApiToken' || field === 'writeKey') {
       return secretChanged(config[field], next as string | null, field, box);
     }
+    if (field === 'identifierPriority') return !sameList(config.identifierPriority, next as string[] | null);
     return config[field] !== next;
   });
 }
@@ -55,7 +61,10 @@ export function applyChange(
     const value = change[field] ?? null;
     if (SECRET_FIELDS.has(field)) {
       const secret = field as SecretField;
-      next[secret] = value === null ? null : box.seal(secret, value);
+      const sent = change[secret] ?? null;
+      next[secret] = sent === null ? null : box.seal(secret, sent);
+    } else if (Array.isArray(value)) {
+      Object.assign(next, { [field]: [...value] });
     } else {
       Object.assign(next, { [field]: value });
     }

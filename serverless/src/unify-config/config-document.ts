@@ -4,9 +4,21 @@ import type { SegmentRegion, UnifyAuditEntry, UnifyCheckResult } from '../config
 import type { SealedSecret } from './secret-box';
 
 /** The settings an admin edits, in the order the audit trail and conflicts name them. */
-export const SETTING_FIELDS = ['workspaceSlug', 'spaceId', 'region', 'profileApiToken', 'writeKey'] as const;
+export const SETTING_FIELDS = [
+  'workspaceSlug',
+  'spaceId',
+  'region',
+  'profileApiToken',
+  'writeKey',
+  'identifierPriority',
+] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 export type SecretField = 'profileApiToken' | 'writeKey';
+
+/** A Segment identifier type (`email`, `user_id`, `android.id`…), as /profile matches them. */
+export const IDENTIFIER_TYPE_SHAPE = /^[a-z][a-z0-9_.]{0,63}$/;
+/** The most identifier types a saved priority lists. */
+export const MAX_IDENTIFIER_TYPES = 20;
 
 /** An audit entry as stored: with the settings revision it made, so a conflict can list what came after. */
 export interface StoredAuditEntry extends UnifyAuditEntry {
@@ -26,6 +38,8 @@ export interface StoredUnifyConfig {
   region: SegmentRegion | null;
   profileApiToken: SealedSecret | null;
   writeKey: SealedSecret | null;
+  /** The identifier types /profile tries, highest first; null: the environment's order (or the default). */
+  identifierPriority: string[] | null;
   /** Newest first, at most AUDIT_LIMIT. */
   audit: StoredAuditEntry[];
   lastCheck: UnifyCheckResult | null;
@@ -41,6 +55,7 @@ export const EMPTY_CONFIG: StoredUnifyConfig = {
   region: null,
   profileApiToken: null,
   writeKey: null,
+  identifierPriority: null,
   audit: [],
   lastCheck: null,
 };
@@ -85,6 +100,14 @@ const storedConfig = z.object({
   region: z.enum(['us', 'eu']).nullable().catch(null),
   profileApiToken: sealed.nullable().catch(null),
   writeKey: sealed.nullable().catch(null),
+  // A document saved before the field existed lacks it: the environment's order applies.
+  identifierPriority: z
+    .array(z.string().regex(IDENTIFIER_TYPE_SHAPE))
+    .min(1)
+    .max(MAX_IDENTIFIER_TYPES)
+    .refine((types) => new Set(types).size === types.length)
+    .nullable()
+    .catch(null),
   audit: z
     .array(z.unknown())
     .catch([])

@@ -30,14 +30,17 @@ export async function unifyConfigResponse(
   const saved = { name: 'saved', read: async () => savedSettingsInput(config, context) };
   const merged = await readSettingsInput(context, [environmentSettings, saved]);
   const profileApiToken = secretState(config.profileApiToken, environment.profileApiToken);
+  const effective = withSettingDefaults(merged);
   return {
     connection: {
       workspaceSlug: merged.workspaceSlug ?? null,
       spaceId: merged.spaceId ?? null,
       region: merged.region ?? 'us',
-      profileApiUrl: withSettingDefaults(merged).profileApiUrl,
+      profileApiUrl: effective.profileApiUrl,
       profileApiToken,
       writeKey: secretState(config.writeKey, environment.writeKey),
+      // The order /profile follows: saved, else SEGMENT_IDENTIFIER_PRIORITY, else the default.
+      identifierPriority: effective.identifierPriority,
     },
     revision: publicRevision(config),
     missing: missingSettings({ ...merged, profileApiToken: profileApiToken.set ? 'set' : undefined }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { SegmentRegion } from '../config/unify-contract';
 import { ApiError } from '../http/api-error';
-import { SETTING_FIELDS, type SettingField } from './config-document';
+import { IDENTIFIER_TYPE_SHAPE, MAX_IDENTIFIER_TYPES, SETTING_FIELDS, type SettingField } from './config-document';
 
 /** A validated write: what to change (null clears), and the revision the admin started from. */
 export interface UnifyConfigChange {
@@ -12,6 +12,7 @@ export interface UnifyConfigChange {
   region?: SegmentRegion;
   profileApiToken?: string | null;
   writeKey?: string | null;
+  identifierPriority?: string[] | null;
 }
 
 /** A form post cannot send null: an empty value clears a setting (and is "no revision yet"). */
@@ -61,6 +62,46 @@ function secret(name: string, whereFound: string) {
   );
 }
 
+/** A value echoed in a message: short, so a pasted paragraph does not fill the form. */
+const quoted = (value: string) => `'${value.length > 40 ? `${value.slice(0, 39)}…` : value}'`;
+
+/** Highest first; a form post sends `email,phone,user_id` (an empty value clears, as for the other fields). */
+const identifierPriority = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const list = value.trim();
+    return list === '' ? null : list.split(',').map((type) => type.trim());
+  },
+  z
+    .array(text('Each identifier type'), {
+      invalid_type_error:
+        'The identifier priority must be a list of identifier types, highest first, or a comma-separated text such as email,phone,user_id.',
+    })
+    .min(
+      1,
+      'List at least one identifier type, such as email or phone (send null to use SEGMENT_IDENTIFIER_PRIORITY or the default order).',
+    )
+    .max(MAX_IDENTIFIER_TYPES, `List at most ${MAX_IDENTIFIER_TYPES} identifier types.`)
+    .superRefine((types, ctx) => {
+      const bad = types.find((type) => !IDENTIFIER_TYPE_SHAPE.test(type));
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${quoted(bad)} is not a Segment identifier type: lowercase letters, digits, _ and ., starting with a letter, at most 64 characters, such as email, phone or user_id.`,
+        });
+        return;
+      }
+      const twice = types.find((type, index) => types.indexOf(type) !== index);
+      if (twice !== undefined) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${quoted(twice)} is listed twice: list each identifier type once, highest priority first.`,
+        });
+      }
+    })
+    .nullable(),
+);
+
 const revision = z.preprocess(
   emptyAsNull,
   z
@@ -80,6 +121,7 @@ const writeSchema = z.object({
   region: region.optional(),
   profileApiToken: secret('The Profile API token', 'Unify › Unify settings › API access').optional(),
   writeKey: secret('The write key', 'Connections › Sources › your Flex source › Settings › API Keys').optional(),
+  identifierPriority: identifierPriority.optional(),
 });
 
 /** Whether the body changes anything: a body with setting fields is a write, any other a read. */

@@ -22,6 +22,7 @@ export function savedSettingsInput(
     spaceId: config.spaceId ?? undefined,
     workspaceSlug: config.workspaceSlug ?? undefined,
     region: region ?? undefined,
+    identifierPriority: config.identifierPriority ? [...config.identifierPriority] : undefined,
     profileApiUrl: region
       ? regionUrl(region, 'profileApiUrl', contextValue(context, 'SEGMENT_PROFILE_API_URL'))
       : undefined,
