@@ -10,7 +10,7 @@ import { FailureWithRetry, LoadingStatus, TitledAlert } from '../shared/StatusMe
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import { useNow } from '../shared/useNow';
 import { failureWordsKey } from './failureWords';
-import { identifierInWords } from './format/identifierFormat';
+import { identifierInWords } from '../shared/identifierFormat';
 import { UnlinkConfirmation } from './header/UnlinkConfirmation';
 import type { ProfileLoader } from './profileLoader';
 import { selectHistoryPagesForTask, selectLookupForTask, selectProfileForTask } from './profileSlice';

@@ -9,7 +9,7 @@ import { useAfterFirstPaint } from '../shared/useAfterFirstPaint';
 import { LinkedAccounts } from './details/LinkedAccounts';
 import { TraitDetails } from './details/TraitDetails';
 import { failureWordsKey } from './failureWords';
-import { formatRelativeTime } from './format/timeFormat';
+import { formatRelativeTime } from '../shared/timeFormat';
 import { HeaderActions, ProfileHeader } from './header/ProfileHeader';
 import { ProfileHighlights } from './highlights/ProfileHighlights';
 import { HistoryTimeline } from './history/HistoryTimeline';

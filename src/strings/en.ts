@@ -204,6 +204,14 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifyBadSecret: 'Paste the whole value: at least 8 characters, no spaces.',
   UnifiedProfilesUnifyStoreMissing:
     'Saving here is not set up: the Functions need {{missing}} (see docs/configuration.md). Until then the settings come from their environment.',
+  UnifiedProfilesUnifyFieldPriority: 'Identifier priority',
+  UnifiedProfilesUnifyHelpPriority:
+    'Lookups try the task’s identifiers in this order; the first that finds a profile wins. Agents search by the same types.',
+  UnifiedProfilesUnifyMoveUp: 'Move {{name}} up',
+  UnifiedProfilesUnifyMoveDown: 'Move {{name}} down',
+  UnifiedProfilesUnifyRemoveIdentifier: 'Remove {{name}}',
+  UnifiedProfilesUnifyAddIdentifier: 'Add an identifier',
+  UnifiedProfilesUnifyAddButton: 'Add',
   UnifiedProfilesUnifySave: 'Save connection',
   UnifiedProfilesUnifySaved:
     'Saved. Every lookup uses it within {{seconds}} seconds; run “Test connection” to check it.',

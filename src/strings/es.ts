@@ -214,6 +214,14 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifyBadSecret: 'Pega el valor completo: al menos 8 caracteres, sin espacios.',
   UnifiedProfilesUnifyStoreMissing:
     'Guardar aquí no está configurado: las Functions necesitan {{missing}} (consulta docs/configuration.md). Mientras tanto, la configuración viene de su entorno.',
+  UnifiedProfilesUnifyFieldPriority: 'Prioridad de identificadores',
+  UnifiedProfilesUnifyHelpPriority:
+    'Las búsquedas prueban los identificadores de la tarea en este orden; gana el primero que encuentra un perfil. Los agentes buscan por los mismos tipos.',
+  UnifiedProfilesUnifyMoveUp: 'Subir {{name}}',
+  UnifiedProfilesUnifyMoveDown: 'Bajar {{name}}',
+  UnifiedProfilesUnifyRemoveIdentifier: 'Quitar {{name}}',
+  UnifiedProfilesUnifyAddIdentifier: 'Añadir un identificador',
+  UnifiedProfilesUnifyAddButton: 'Añadir',
   UnifiedProfilesUnifySave: 'Guardar conexión',
   UnifiedProfilesUnifySaved:
     'Guardado. Todas las búsquedas la usarán en menos de {{seconds}} segundos; usa «Probar conexión» para comprobarla.',

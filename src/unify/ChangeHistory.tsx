@@ -3,7 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 
 import type { UnifyAuditEntry } from '../../serverless/src/config/unify-contract';
-import { formatDateExact } from '../profile/format/timeFormat';
+import { formatDateExact } from '../shared/timeFormat';
 import { useLocale, useStrings } from '../shared/PluginProviders';
 import { fieldLabels } from './fieldLabels';
 

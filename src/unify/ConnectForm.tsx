@@ -17,6 +17,7 @@ import type {
 import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
 import { fieldLabels } from './fieldLabels';
+import { IdentifierPriority } from './IdentifierPriority';
 import type { UnifyState } from './unifySlice';
 
 type FieldName = 'workspaceSlug' | 'spaceId' | 'profileApiToken' | 'region' | 'writeKey';
@@ -87,11 +88,15 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
   const t = useStrings();
   const [values, setValues] = React.useState<Values>(() => initialValues(config));
   const [problems, setProblems] = React.useState<Partial<Record<FieldName, string>>>({});
+  const [priority, setPriority] = React.useState<string[]>(config.connection.identifierPriority);
   // After a save or a conflict (a new revision) the form starts again from the settings as they
   // now are; a check, which changes nothing saved, leaves what the admin is typing alone.
   const configRef = React.useRef(config);
   configRef.current = config;
-  React.useEffect(() => setValues(initialValues(configRef.current)), [config.revision]);
+  React.useEffect(() => {
+    setValues(initialValues(configRef.current));
+    setPriority(configRef.current.connection.identifierPriority);
+  }, [config.revision]);
   const fieldError = (name: FieldName) => problems[name] ?? save.fieldErrors?.[name];
 
   const submit = (event: React.FormEvent) => {
@@ -102,7 +107,10 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
       if (value && !rule.pattern.test(value)) found[name] = t(rule.problem);
     }
     setProblems(found);
-    if (Object.keys(found).length === 0) onSave(changesOf(values, config));
+    if (Object.keys(found).length > 0) return;
+    const write = changesOf(values, config);
+    if (priority.join(',') !== config.connection.identifierPriority.join(',')) write.identifierPriority = priority;
+    onSave(write);
   };
 
   const secretOf = (name: FieldName) =>
@@ -183,6 +191,7 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
           {fieldError('region') ?? t('UnifiedProfilesUnifyHelpRegion')}
         </HelpText>
       </Box>
+      <IdentifierPriority order={priority} onChange={setPriority} problem={save.fieldErrors?.identifierPriority} />
       <Button
         variant="primary"
         type="submit"

@@ -4,7 +4,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 
 import type { UnifyConfigResponse } from '../../serverless/src/config/unify-contract';
-import { formatDateExact } from '../profile/format/timeFormat';
+import { formatDateExact } from '../shared/timeFormat';
 import { useLocale, useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
 import { ConnectionStanding, connectionStanding } from './unifySlice';

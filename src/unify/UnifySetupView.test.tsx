@@ -27,6 +27,7 @@ function buildConfig(overrides: Partial<UnifyConfigResponse> = {}): UnifyConfigR
       profileApiUrl: 'https://profiles.segment.com',
       profileApiToken: { set: true, last4: 'k3n9', source: 'saved' },
       writeKey: { set: false, last4: null, source: null },
+      identifierPriority: ['user_id', 'email', 'phone'],
     },
     revision: '3',
     missing: [],
@@ -217,5 +218,32 @@ describe('Unify view: connect', () => {
     expect(await screen.findByText('The connection settings could not be read')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Connected, not checked yet.')).toBeInTheDocument();
+  });
+});
+
+describe('Unify view: identifier priority', () => {
+  it('reorders, adds and removes identifiers with buttons, and saves the order', async () => {
+    const writes: UnifyConfigWrite[] = [];
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      writeUnifyConfig: async (write) => {
+        writes.push(write);
+        return buildConfig({ revision: '4' });
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Move Phone up' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Remove User ID' }));
+    await userEvent.selectOptions(screen.getByLabelText('Add an identifier'), 'anonymous_id');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByRole('button', { name: 'Move Phone up' })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(writes).toEqual([{ revision: '3', identifierPriority: ['phone', 'email', 'anonymous_id'] }]);
+  });
+
+  it('shows a supervisor the order read-only', async () => {
+    renderView({ readUnifyConfig: async () => buildConfig({ canEdit: false }) });
+    expect(await screen.findByText('User ID › Email › Phone')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Move Phone up' })).not.toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import { Text } from '@twilio-paste/core/text';
 import { useSelector } from 'react-redux';
 
 import type { SecretState, UnifyConfigResponse } from '../../serverless/src/config/unify-contract';
+import { identifierTypeName } from '../shared/identifierFormat';
 import { useStrings } from '../shared/PluginProviders';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import { FailureWithRetry, LoadingStatus } from '../shared/StatusMessages';
@@ -47,6 +48,10 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
     [t('UnifiedProfilesUnifyFieldRegion'), `${connection.region.toUpperCase()} (${hostOf(connection.profileApiUrl)})`],
     [t('UnifiedProfilesUnifyFieldToken'), secret(connection.profileApiToken)],
     [t('UnifiedProfilesUnifyFieldWriteKey'), secret(connection.writeKey)],
+    [
+      t('UnifiedProfilesUnifyFieldPriority'),
+      connection.identifierPriority.map((type) => identifierTypeName(type, t)).join(' › '),
+    ],
   ];
   return (
     <>

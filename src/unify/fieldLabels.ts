@@ -8,6 +8,7 @@ const FIELD_LABELS: Record<string, PluginStringKey> = {
   region: 'UnifiedProfilesUnifyFieldRegion',
   profileApiToken: 'UnifiedProfilesUnifyFieldToken',
   writeKey: 'UnifiedProfilesUnifyFieldWriteKey',
+  identifierPriority: 'UnifiedProfilesUnifyFieldPriority',
 };
 
 export const fieldLabels = (fields: string[], t: Translate): string =>

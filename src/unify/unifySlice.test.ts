@@ -21,6 +21,7 @@ const config = (overrides: Partial<UnifyConfigResponse> = {}): UnifyConfigRespon
     profileApiUrl: 'https://profiles.segment.com',
     profileApiToken: { set: true, last4: 'abcd', source: 'environment' },
     writeKey: { set: false, last4: null, source: null },
+    identifierPriority: ['user_id', 'email', 'phone'],
   },
   revision: null,
   missing: [],

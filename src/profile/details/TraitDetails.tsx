@@ -10,7 +10,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import type { CustomerProfile } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
-import { identifierTypeName, readableValue } from '../format/identifierFormat';
+import { identifierTypeName, readableValue } from '../../shared/identifierFormat';
 import { FormattedValue, formatTraitValue, humanizeTraitKey, TONE_COLOR } from '../format/traitFormat';
 import { RevealOnFocus } from '../RevealOnFocus';
 import { groupTraits, TraitRow } from './groupTraits';

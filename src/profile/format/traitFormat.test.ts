@@ -1,7 +1,7 @@
 import { EN_STRINGS, PluginStringKey } from '../../strings/en';
 import { formatString } from '../../strings/formatString';
 import { formatPercentile, formatTraitValue, humanizeTraitKey, traitFieldType } from './traitFormat';
-import { formatDateExact, formatDuration, formatRelativeTime, formatTimeOfDay } from './timeFormat';
+import { formatDateExact, formatDuration, formatRelativeTime, formatTimeOfDay } from '../../shared/timeFormat';
 
 const t = (key: PluginStringKey, values?: Record<string, string | number>) => formatString(EN_STRINGS[key], values);
 const context = { t, locale: 'en-US', now: Date.parse('2026-11-29T12:00:00Z') };

@@ -1,8 +1,9 @@
 import type { TraitValue } from '../../../serverless/src/profile/types';
 import type { PluginStringKey } from '../../strings/en';
 import type { Translate } from '../../shared/PluginProviders';
+import { humanizeTraitKey } from '../../shared/humanizeKey';
 import { numberFormat } from '../../shared/intlCache';
-import { formatDateExact, formatRelativeTime } from './timeFormat';
+import { formatDateExact, formatRelativeTime } from '../../shared/timeFormat';
 
 /** How a trait's value is shown: the field types of Unified Profiles, told apart from name and value. */
 export type TraitFieldType =
@@ -38,28 +39,14 @@ export const TONE_COLOR = {
   neutral: 'colorText',
 } as const;
 
+export { humanizeTraitKey };
+
 export interface FormatContext {
   t: Translate;
   locale?: string;
   now: number;
   /** ISO 4217 code for money; Segment's predicted lifetime value is in USD. */
   currency?: string;
-}
-
-/** Short words that read as letters, not as a word. */
-const ACRONYMS = new Set(['id', 'ltv', 'url', 'sms', 'vip', 'nps', 'csat', 'ga', 'idfa']);
-
-/** `first_name` → `First name`, `predicted_ltv` → `Predicted LTV`: trait keys as an agent reads them. */
-export function humanizeTraitKey(key: string): string {
-  const words = key
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/[_.-]+/g, ' ')
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
-    .join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;

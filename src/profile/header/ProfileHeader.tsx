@@ -8,8 +8,8 @@ import { LinkIcon } from '@twilio-paste/icons/cjs/LinkIcon';
 
 import type { CustomerProfile } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
-import { identifierInWords } from '../format/identifierFormat';
-import { formatDate } from '../format/timeFormat';
+import { identifierInWords } from '../../shared/identifierFormat';
+import { formatDate } from '../../shared/timeFormat';
 import { Initials } from './Initials';
 
 export interface HeaderActions {

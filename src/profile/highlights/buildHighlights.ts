@@ -1,7 +1,7 @@
 import type { CustomerProfile, TimelineItem, TraitValue } from '../../../serverless/src/profile/types';
 import type { Translate } from '../../shared/PluginProviders';
 import { channelInWords, formatMoney, formatPercentile, humanizeTraitKey, isPercentile } from '../format/traitFormat';
-import { formatDateExact, formatRelativeTime } from '../format/timeFormat';
+import { formatDateExact, formatRelativeTime } from '../../shared/timeFormat';
 import { timelineKindOf, timelineSummary, timelineTitle } from '../history/timelineEvents';
 
 /** One line of the summary, and where it came from (shown on hover and focus). */

@@ -18,7 +18,7 @@ import { SupportIcon } from '@twilio-paste/icons/cjs/SupportIcon';
 import type { TimelineItem } from '../../../serverless/src/profile/types';
 import type { PluginStringKey } from '../../strings/en';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
-import { formatDate, formatDateExact, formatTimeOfDay, localDayKey } from '../format/timeFormat';
+import { formatDate, formatDateExact, formatTimeOfDay, localDayKey } from '../../shared/timeFormat';
 import { RevealOnFocus } from '../RevealOnFocus';
 import type { HistoryPages } from '../profileSlice';
 import { TIMELINE_KINDS, TimelineKind, timelineKindOf, timelineSummary, timelineTitle } from './timelineEvents';

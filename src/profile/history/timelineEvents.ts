@@ -1,7 +1,7 @@
 import type { TimelineItem, TraitValue } from '../../../serverless/src/profile/types';
 import type { Translate } from '../../shared/PluginProviders';
 import { channelInWords, formatMoney } from '../format/traitFormat';
-import { formatDuration } from '../format/timeFormat';
+import { formatDuration } from '../../shared/timeFormat';
 
 /** What kind of thing happened: Flex's own interactions apart from what other sources sent. */
 export type TimelineKind = 'flex' | 'order' | 'web' | 'support' | 'other';

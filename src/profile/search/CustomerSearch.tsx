@@ -7,7 +7,7 @@ import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
 
 import { useStrings } from '../../shared/PluginProviders';
-import { identifierTypeName } from '../format/identifierFormat';
+import { identifierTypeName } from '../../shared/identifierFormat';
 import { guessSearchType, SEARCH_TYPES, searchValueProblem, splitTypedValue } from './searchIdentifier';
 
 interface CustomerSearchProps {

@@ -1,7 +1,7 @@
-import type { ProfileIdentifier } from '../../../serverless/src/profile/types';
-import type { PluginStringKey } from '../../strings/en';
-import type { Translate } from '../../shared/PluginProviders';
-import { humanizeTraitKey } from './traitFormat';
+import type { ProfileIdentifier } from '../../serverless/src/profile/types';
+import type { PluginStringKey } from '../strings/en';
+import type { Translate } from './PluginProviders';
+import { humanizeTraitKey } from './humanizeKey';
 
 /** Identifier types agents meet most, by their display names; the rest are humanised. */
 const IDENTIFIER_NAMES: Record<string, PluginStringKey> = {

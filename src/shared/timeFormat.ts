@@ -1,4 +1,4 @@
-import { dateTimeFormat, numberFormat, relativeTimeFormat } from '../../shared/intlCache';
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intlCache';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
