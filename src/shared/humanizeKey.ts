@@ -1,5 +1,7 @@
 /** Short words that read as letters, not as a word. */
 const ACRONYMS = new Set(['id', 'ltv', 'url', 'sms', 'vip', 'nps', 'csat', 'ga', 'idfa']);
+/** Words with their own casing. */
+const PROPER_WORDS: Record<string, string> = { ios: 'iOS' };
 
 /** `first_name` → `First name`, `predicted_ltv` → `Predicted LTV`: trait keys as an agent reads them. */
 export function humanizeTraitKey(key: string): string {
@@ -8,8 +10,12 @@ export function humanizeTraitKey(key: string): string {
     .replace(/[_.-]+/g, ' ')
     .trim()
     .toLowerCase()
-    .split(/\s+/)
-    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
+    .split(/\s+/);
+  return words
+    .map((word, index) => {
+      if (PROPER_WORDS[word]) return PROPER_WORDS[word];
+      if (ACRONYMS.has(word)) return word.toUpperCase();
+      return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    })
     .join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -12,6 +12,7 @@ describe('trait labels and field types', () => {
     ['lifetimeValue', 'Lifetime value'],
     ['predicted_ltv', 'Predicted LTV'],
     ['android.push_token', 'Android push token'],
+    ['ios.idfa', 'iOS IDFA'],
   ])('%s reads as %s', (key, label) => expect(humanizeTraitKey(key)).toBe(label));
 
   it.each([
