@@ -29,9 +29,6 @@ export function registerPluginProviders(flex: typeof Flex, strings: RegisteredSt
   });
 }
 
-/** For tests and previews: the plugin's strings without Flex around it. */
-export const PluginStringsProvider = StringsContext.Provider;
-
 export function useStrings(): Translate {
   const { strings } = React.useContext(StringsContext);
   return React.useCallback((key, values) => formatString(strings[key] ?? EN_STRINGS[key], values), [strings]);

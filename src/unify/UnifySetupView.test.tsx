@@ -58,6 +58,19 @@ function renderView(methods: Partial<FunctionsClient>) {
   return store;
 }
 
+/** The view over the default settings, recording every save (each answered as revision 4). */
+function renderRecordingWrites(): UnifyConfigWrite[] {
+  const writes: UnifyConfigWrite[] = [];
+  renderView({
+    readUnifyConfig: async () => buildConfig(),
+    writeUnifyConfig: async (write) => {
+      writes.push(write);
+      return buildConfig({ revision: '4' });
+    },
+  });
+  return writes;
+}
+
 const overview = () => within(screen.getByRole('region', { name: 'Overview' }));
 
 describe('Unify view: overview', () => {
@@ -107,14 +120,7 @@ describe('Unify view: overview', () => {
 
 describe('Unify view: connect', () => {
   it('shows a set secret only as set with its last four characters, and sends only what changed', async () => {
-    const writes: UnifyConfigWrite[] = [];
-    renderView({
-      readUnifyConfig: async () => buildConfig(),
-      writeUnifyConfig: async (write) => {
-        writes.push(write);
-        return buildConfig({ revision: '4' });
-      },
-    });
+    const writes = renderRecordingWrites();
     const token = await screen.findByLabelText('Profile API token');
     expect(token).toHaveValue('');
     expect(token).toHaveAttribute('placeholder', 'Set, ending in k3n9 (type to replace)');
@@ -223,14 +229,7 @@ describe('Unify view: connect', () => {
 
 describe('Unify view: identifier priority', () => {
   it('reorders, adds and removes identifiers with buttons, and saves the order', async () => {
-    const writes: UnifyConfigWrite[] = [];
-    renderView({
-      readUnifyConfig: async () => buildConfig(),
-      writeUnifyConfig: async (write) => {
-        writes.push(write);
-        return buildConfig({ revision: '4' });
-      },
-    });
+    const writes = renderRecordingWrites();
     await userEvent.click(await screen.findByRole('button', { name: 'Move Phone up' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove User ID' }));
     await userEvent.selectOptions(screen.getByLabelText('Add an identifier'), 'anonymous_id');
