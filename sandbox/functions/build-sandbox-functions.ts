@@ -38,10 +38,10 @@ export const sandboxTokenValidatorSwap = sandboxSwap(
   path.join(__dirname, 'sandbox-token-validator.ts'),
 );
 
-/** The config store's Twilio client pointed at the sandbox's Sync stand-in (UNIFIED_PROFILES_TWILIO_API_BASE). */
+/** The Functions' Twilio client pointed at the sandbox's Sync and TaskRouter stand-ins. */
 export const sandboxTwilioClientSwap = sandboxSwap(
   'sandbox-twilio-client',
-  path.join(SERVERLESS_DIR, 'src', 'unify-config', 'twilio-client.ts'),
+  path.join(SERVERLESS_DIR, 'src', 'twilio', 'twilio-client.ts'),
   path.join(__dirname, 'sandbox-twilio-client.ts'),
 );
 

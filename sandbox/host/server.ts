@@ -8,7 +8,8 @@ import { handleTaskRouterApi } from './taskrouter-api';
 
 export interface HostOptions {
   port: number;
-  functionsBaseUrl: string;
+  /** Where the page finds the Functions; a function when they start after the host (they need its TaskRouter). */
+  functionsBaseUrl: string | (() => string);
   /** The production plugin bundle that `flex-plugin build` wrote. */
   pluginBundlePath: string;
   /** SANDBOX_DATA_DIR: where the sandbox's tasks are kept between runs. */
@@ -64,14 +65,14 @@ export async function startHost({
 }: HostOptions): Promise<RunningHost> {
   const tasks = await TaskStore.open(dataDir);
   const hostScript = await bundleHostApp();
-  const page = hostPage(functionsBaseUrl);
+  const page = () => hostPage(typeof functionsBaseUrl === 'function' ? functionsBaseUrl() : functionsBaseUrl);
 
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
     try {
       if (await handleTaskRouterApi(tasks, request, response, url)) return;
       if (url.pathname === '/') {
-        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page());
       } else if (url.pathname === '/host.js') {
         response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(hostScript);
       } else if (url.pathname === PLUGIN_URL) {

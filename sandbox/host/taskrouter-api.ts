@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { DEMO_TASKS } from '../demo/tasks';
 import type { StoredTask, TaskChange, TaskStore } from './task-store';
 import {
   ASSIGNMENT_STATUSES,
   AssignmentStatus,
+  ReservationResource,
   RESET_PATH,
+  SANDBOX_AGENT_WORKER_SID,
   SANDBOX_WORKSPACE_SID,
   TaskResource,
   TaskRouterError,
@@ -17,12 +20,13 @@ import {
  *   GET  /v1/Workspaces/{ws}/Tasks          { tasks: [...], meta: {...} }  (?AssignmentStatus= filters)
  *   GET  /v1/Workspaces/{ws}/Tasks/{sid}    the task
  *   POST /v1/Workspaces/{ws}/Tasks/{sid}    form-encoded Attributes, AssignmentStatus, Reason
+ *   GET  /v1/Workspaces/{ws}/Tasks/{sid}/Reservations   { reservations: [...] }  (?WorkerSid= filters)
  *   POST /sandbox/reset                     not TaskRouter: the demo tasks as first seeded (204)
  *
  * No authentication: the host listens on loopback only.
  */
 
-const TASKS_ROUTE = /^\/v1\/Workspaces\/([^/]+)\/Tasks(?:\/([^/]+))?$/;
+const TASKS_ROUTE = /^\/v1\/Workspaces\/([^/]+)\/Tasks(?:\/([^/]+)(\/Reservations)?)?$/;
 const MAX_BODY_BYTES = 64 * 1024;
 
 class ApiError extends Error {
@@ -59,12 +63,30 @@ export async function handleTaskRouterApi(
       send(response, 204);
       return true;
     }
-    const [, workspaceSid, taskSid] = route;
+    const [, workspaceSid, taskSid, reservations] = route;
     if (workspaceSid !== SANDBOX_WORKSPACE_SID) throw notFound(url.pathname.slice('/v1'.length));
     const origin = `http://${request.headers.host ?? 'localhost'}`;
     if (!taskSid) {
       allow(request, 'GET');
-      send(response, 200, listPage(store.list(), url, origin));
+      send(
+        response,
+        200,
+        listPage(
+          'tasks',
+          store.list().map((task) => toResource(task, origin)),
+          url,
+          origin,
+        ),
+      );
+      return true;
+    }
+    if (reservations) {
+      allow(request, 'GET');
+      const task = store.get(taskSid);
+      if (!task) throw notFound(url.pathname.slice('/v1'.length));
+      const worker = url.searchParams.get('WorkerSid');
+      const listed = reservationsOf(task, origin).filter((reservation) => !worker || reservation.worker_sid === worker);
+      send(response, 200, listPage('reservations', listed, url, origin));
       return true;
     }
     allow(request, 'GET', 'POST');
@@ -89,13 +111,46 @@ function toResource(task: StoredTask, origin: string): TaskResource {
   return { ...task, url: `${origin}/v1/Workspaces/${task.workspace_sid}/Tasks/${task.sid}` };
 }
 
-/** One page holding every task: the sandbox has a handful, and the twilio library stops at a null next_page_url. */
-function listPage(tasks: StoredTask[], url: URL, origin: string) {
+/** The agent's reservation status for each task status: the sandbox has one agent, offered every task. */
+const RESERVATION_STATUS: Record<AssignmentStatus, ReservationResource['reservation_status'] | undefined> = {
+  pending: undefined,
+  reserved: 'pending',
+  assigned: 'accepted',
+  wrapping: 'wrapping',
+  completed: 'completed',
+  canceled: 'canceled',
+};
+
+/** The task's one reservation, for the sandbox's agent, once the task has been offered. */
+function reservationsOf(task: StoredTask, origin: string): ReservationResource[] {
+  const status = RESERVATION_STATUS[task.assignment_status];
+  if (!status) return [];
+  const sid = DEMO_TASKS.find((demo) => demo.taskSid === task.sid)?.reservationSid ?? `WR${task.sid.slice(2)}`;
+  return [
+    {
+      sid,
+      account_sid: task.account_sid,
+      workspace_sid: task.workspace_sid,
+      task_sid: task.sid,
+      worker_sid: SANDBOX_AGENT_WORKER_SID,
+      worker_name: 'sandbox-agent',
+      reservation_status: status,
+      date_created: task.date_created,
+      date_updated: task.date_updated,
+      url: `${origin}/v1/Workspaces/${task.workspace_sid}/Tasks/${task.sid}/Reservations/${sid}`,
+    },
+  ];
+}
+
+/** One page holding every item: the sandbox has a handful, and the twilio library stops at a null next_page_url. */
+function listPage(key: string, items: Array<TaskResource | ReservationResource>, url: URL, origin: string) {
   const statuses = url.searchParams.getAll('AssignmentStatus').flatMap((value) => value.split(','));
-  const listed = statuses.length ? tasks.filter((task) => statuses.includes(task.assignment_status)) : tasks;
+  const listed = statuses.length
+    ? items.filter((item) => 'assignment_status' in item && statuses.includes(item.assignment_status))
+    : items;
   const pageUrl = `${origin}${url.pathname}${url.search}`;
   return {
-    tasks: listed.map((task) => toResource(task, origin)),
+    [key]: listed,
     meta: {
       page: 0,
       page_size: listed.length,
@@ -103,7 +158,7 @@ function listPage(tasks: StoredTask[], url: URL, origin: string) {
       previous_page_url: null,
       url: pageUrl,
       next_page_url: null,
-      key: 'tasks',
+      key,
     },
   };
 }

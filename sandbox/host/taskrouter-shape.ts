@@ -6,6 +6,8 @@
 /** The one workspace of the sandbox; a request for any other answers 404 as TaskRouter would. */
 export const SANDBOX_WORKSPACE_SID = 'WS00000000000000000000000000000000';
 export const SANDBOX_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+/** The sandbox's one agent (the token sandbox-agent): every offered task is reserved for this worker. */
+export const SANDBOX_AGENT_WORKER_SID = 'WK00000000000000000000000000000001';
 
 export const TASKS_PATH = `/v1/Workspaces/${SANDBOX_WORKSPACE_SID}/Tasks`;
 /** Not TaskRouter: puts the demo tasks back as they were seeded. */
@@ -25,6 +27,22 @@ export interface TaskResource {
   reason: string | null;
   task_queue_friendly_name: string;
   task_channel_unique_name: string;
+  date_created: string;
+  date_updated: string;
+  url: string;
+}
+
+export const RESERVATION_STATUSES = ['pending', 'accepted', 'wrapping', 'completed', 'canceled'] as const;
+
+/** A Task's Reservation as TaskRouter's REST API answers it (the fields the sandbox keeps). */
+export interface ReservationResource {
+  sid: string;
+  account_sid: string;
+  workspace_sid: string;
+  task_sid: string;
+  worker_sid: string;
+  worker_name: string;
+  reservation_status: (typeof RESERVATION_STATUSES)[number];
   date_created: string;
   date_updated: string;
   url: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { DEMO_TASKS } from '../demo/tasks';
 import { RunningHost, startHost } from './server';
-import { SANDBOX_WORKSPACE_SID } from './taskrouter-shape';
+import { SANDBOX_AGENT_WORKER_SID, SANDBOX_WORKSPACE_SID } from './taskrouter-shape';
 
 /**
  * The point of speaking TaskRouter's REST subset: a Function using the real `twilio` library
@@ -19,9 +19,18 @@ interface TwilioTask {
   taskQueueFriendlyName: string;
   dateUpdated: Date;
 }
+interface TwilioReservation {
+  sid: string;
+  workerSid: string;
+  reservationStatus: string;
+}
 interface TasksApi {
   list(options?: { assignmentStatus?: string[] }): Promise<TwilioTask[]>;
-  (sid: string): { fetch(): Promise<TwilioTask>; update(params: Record<string, string>): Promise<TwilioTask> };
+  (sid: string): {
+    fetch(): Promise<TwilioTask>;
+    update(params: Record<string, string>): Promise<TwilioTask>;
+    reservations: { list(options?: { workerSid?: string }): Promise<TwilioReservation[]> };
+  };
 }
 type TwilioFactory = (
   accountSid: string,
@@ -66,4 +75,19 @@ it('lists, fetches and updates tasks through the twilio library', async () => {
 
 it('turns a 404 into the library’s RestException with TaskRouter’s code', async () => {
   await expect(tasks('WT99999999999999999999999999999999').fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
+});
+
+it('lists a task’s reservation for the sandbox’s agent, following the task’s status', async () => {
+  const sid = DEMO_TASKS[1].taskSid;
+  await tasks(sid).update({ assignmentStatus: 'wrapping' });
+  expect(await tasks(sid).reservations.list({ workerSid: SANDBOX_AGENT_WORKER_SID })).toEqual([
+    expect.objectContaining({
+      sid: DEMO_TASKS[1].reservationSid,
+      workerSid: SANDBOX_AGENT_WORKER_SID,
+      reservationStatus: 'wrapping',
+    }),
+  ]);
+  expect(await tasks(sid).reservations.list({ workerSid: 'WK00000000000000000000000000000009' })).toEqual([]);
+  await tasks(sid).update({ assignmentStatus: 'pending' });
+  expect(await tasks(sid).reservations.list()).toEqual([]);
 });

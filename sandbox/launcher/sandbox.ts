@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { startFunctions } from '../functions/start-functions';
 import { startHost } from '../host/server';
+import { sandboxTaskRouterEnv } from '../host/taskrouter-env';
 import { simulatorOptionsFromEnv } from '../segment-sim/options-from-env';
 import { startSegmentSimulator } from '../segment-sim/server';
 import { sandboxConfigStoreEnv } from '../sync/sandbox-store-env';
@@ -69,6 +70,14 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
   const segmentUrl = simulator?.url ?? (env.SEGMENT_PROFILE_API_URL as string);
   const sync = await startSyncStandIn({ port: 0, dataDir });
 
+  // The host first: the Functions read tasks from its TaskRouter; the page learns their URL once they run.
+  let functionsUrl = '';
+  const host = await startHost({
+    port: port(env, 'SANDBOX_PORT', 3000),
+    functionsBaseUrl: () => functionsUrl,
+    pluginBundlePath: PLUGIN_BUNDLE_PATH,
+    dataDir,
+  });
   const functions = await startFunctions({
     port: port(env, 'FUNCTIONS_PORT', 3001),
     variant: 'sandbox',
@@ -79,15 +88,10 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
       UNIFIED_PROFILES_SANDBOX_AUTH: 'true',
       SANDBOX_DATA_DIR: dataDir,
       ...sandboxConfigStoreEnv(sync.url),
+      ...sandboxTaskRouterEnv(host.url),
     },
   });
-
-  const host = await startHost({
-    port: port(env, 'SANDBOX_PORT', 3000),
-    functionsBaseUrl: functions.url,
-    pluginBundlePath: PLUGIN_BUNDLE_PATH,
-    dataDir,
-  });
+  functionsUrl = functions.url;
 
   return {
     hostUrl: host.url,

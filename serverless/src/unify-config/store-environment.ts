@@ -1,6 +1,6 @@
 import { contextValue, type FunctionContext } from '../http/twilio-runtime';
 import { parseConfigKey } from './secret-box';
-import { twilioCredentialsMissing } from './twilio-client';
+import { twilioCredentialsMissing } from '../twilio/twilio-client';
 
 /** The Sync document the settings live in, in the plugin's own Sync service. */
 export const CONFIG_DOCUMENT_NAME = 'unified-profiles-config';

@@ -23,7 +23,7 @@ import {
 import { CONFIG_DOCUMENT_NAME, readStoreSetup, type StoreSetupProblem } from './store-environment';
 import { ConfigConflictError, logStoreFailure, storeNotConfigured, storeUnavailable } from './store-errors';
 import { SYNC_ERRORS, twilioRestError, type SyncService, type TwilioSyncClient } from './sync-api';
-import { twilioClientFor } from './twilio-client';
+import { twilioClientFor } from '../twilio/twilio-client';
 
 /** The Unify tab's settings, kept in a Sync document of the plugin's own service. */
 export interface UnifyConfigStore {
