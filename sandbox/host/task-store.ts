@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 import { DEMO_TASKS } from '../demo/tasks';
@@ -12,6 +13,19 @@ export interface TaskChange {
   assignmentStatus?: AssignmentStatus;
   reason?: string;
 }
+
+export interface NewTask {
+  attributes: Record<string, unknown>;
+  taskChannel: string;
+}
+
+/** The sandbox's stand-in for a workflow: the demo tasks' queue for each task channel. */
+const QUEUE_OF_CHANNEL: Record<string, string> = {
+  voice: 'Support',
+  chat: 'Messaging',
+  sms: 'Messaging',
+  email: 'Email',
+};
 
 export const TASKS_FILE = 'tasks.json';
 
@@ -75,6 +89,27 @@ export class TaskStore {
       };
       await this.file.commit(this.file.items.map((task) => (task.sid === sid ? updated : task)));
       return updated;
+    });
+  }
+
+  /** A new task, offered at once to the sandbox's one agent (`reserved`), as TaskRouter's Task create and a workflow would. */
+  create(task: NewTask): Promise<StoredTask> {
+    return this.file.exclusive(async () => {
+      const now = timestamp(Date.now());
+      const created: StoredTask = {
+        sid: `WT${randomBytes(16).toString('hex')}`,
+        account_sid: SANDBOX_ACCOUNT_SID,
+        workspace_sid: SANDBOX_WORKSPACE_SID,
+        attributes: JSON.stringify(task.attributes),
+        assignment_status: 'reserved',
+        reason: null,
+        task_queue_friendly_name: QUEUE_OF_CHANNEL[task.taskChannel] ?? 'Support',
+        task_channel_unique_name: task.taskChannel,
+        date_created: now,
+        date_updated: now,
+      };
+      await this.file.commit([...this.file.items, created]);
+      return created;
     });
   }
 

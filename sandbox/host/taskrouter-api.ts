@@ -18,6 +18,7 @@ import {
  * `twilio` library (and the host page) runs unchanged against it:
  *
  *   GET  /v1/Workspaces/{ws}/Tasks          { tasks: [...], meta: {...} }  (?AssignmentStatus= filters)
+ *   POST /v1/Workspaces/{ws}/Tasks          form-encoded Attributes, TaskChannel: a new task, offered to the agent
  *   GET  /v1/Workspaces/{ws}/Tasks/{sid}    the task
  *   POST /v1/Workspaces/{ws}/Tasks/{sid}    form-encoded Attributes, AssignmentStatus, Reason
  *   GET  /v1/Workspaces/{ws}/Tasks/{sid}/Reservations   { reservations: [...] }  (?WorkerSid= filters)
@@ -67,17 +68,19 @@ export async function handleTaskRouterApi(
     if (workspaceSid !== SANDBOX_WORKSPACE_SID) throw notFound(url.pathname.slice('/v1'.length));
     const origin = `http://${request.headers.host ?? 'localhost'}`;
     if (!taskSid) {
-      allow(request, 'GET');
-      send(
-        response,
-        200,
-        listPage(
-          'tasks',
-          store.list().map((task) => toResource(task, origin)),
-          url,
-          origin,
-        ),
-      );
+      allow(request, 'GET', 'POST');
+      if (request.method === 'POST') send(response, 201, toResource(await create(store, request), origin));
+      else
+        send(
+          response,
+          200,
+          listPage(
+            'tasks',
+            store.list().map((task) => toResource(task, origin)),
+            url,
+            origin,
+          ),
+        );
       return true;
     }
     if (reservations) {
@@ -161,6 +164,15 @@ function listPage(key: string, items: Array<TaskResource | ReservationResource>,
       key,
     },
   };
+}
+
+async function create(store: TaskStore, request: IncomingMessage): Promise<StoredTask> {
+  const form = new URLSearchParams(await readFormBody(request));
+  const attributes = form.get('Attributes');
+  return store.create({
+    attributes: attributes === null ? {} : parseAttributes(attributes),
+    taskChannel: form.get('TaskChannel') ?? 'default',
+  });
 }
 
 async function update(store: TaskStore, sid: string, request: IncomingMessage): Promise<StoredTask | undefined> {

@@ -18,6 +18,7 @@ export interface TaskRouterReservation {
   sid: string;
   workerSid: string;
   reservationStatus: string;
+  dateCreated: Date;
 }
 
 export interface TaskRouterTaskContext {
