@@ -12,7 +12,12 @@ type Flex = typeof FlexModule;
 /** A manager with just what `init` reads, beside the real Flex module's content stores. */
 function standInManager(roles: string[]) {
   // A store like Flex's: addReducer really adds the namespace, so the plugin's loader can read it.
-  const reducers: Record<string, Reducer> = { flex: (state: unknown = {}) => state };
+  // Flex's own part holds the worker's tasks (ITask by reservation sid); 'test/tasks' stands in for TaskRouter.
+  const flexState = (
+    state = { worker: { tasks: new Map() } },
+    action: { type: string; tasks?: Map<string, unknown> },
+  ) => (action.type === 'test/tasks' ? { worker: { tasks: action.tasks } } : state);
+  const reducers: Record<string, Reducer> = { flex: flexState as Reducer };
   const store = Object.assign(configureStore({ reducer: combineReducers(reducers) }), {
     addReducer: (name: string, reducer: Reducer) => {
       reducers[name] = reducer;
@@ -73,7 +78,32 @@ describe('UnifiedProfilesPlugin.init against @twilio/flex-ui', () => {
       TaskHeaderLine: 'Flex own string',
       UnifiedProfilesCustomerTabLabel: 'Customer',
     });
-    expect(reservationListeners).toEqual(['reservationCreated']);
+    // One for the profile prefetch, one for the engagement events.
+    expect(reservationListeners).toEqual(['reservationCreated', 'reservationCreated']);
+  });
+
+  it('records Initiated through /engagement for a task Flex shows wrapping, once', async () => {
+    window.localStorage.clear();
+    // Only the plugin's Functions answer: the real Flex module fetches things of its own in the background.
+    const fetchMock = jest.fn((url: string, _init: { body: string }) =>
+      url.startsWith('https://fn/')
+        ? Promise.resolve({ ok: true, status: 200, json: async () => ({ sent: true }) })
+        : new Promise(() => undefined),
+    );
+    global.fetch = fetchMock as never;
+    const { manager } = await initFreshPlugin(['agent']);
+    const wrapping = new Map([['WR1', { taskSid: 'WT1', status: 'wrapping' }]]);
+    manager.store.dispatch({ type: 'test/tasks', tasks: wrapping });
+    manager.store.dispatch({ type: 'test/tasks', tasks: new Map(wrapping) });
+
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const engagementCalls = fetchMock.mock.calls.filter(([url]) => url === 'https://fn/engagement');
+    expect(engagementCalls).toHaveLength(1);
+    expect(JSON.parse(engagementCalls[0][1].body)).toMatchObject({
+      taskSid: 'WT1',
+      event: 'initiated',
+      Token: 'flex-token',
+    });
   });
 
   it('releases a prefetched customer when the reservation ends without becoming a task', async () => {
@@ -86,8 +116,8 @@ describe('UnifiedProfilesPlugin.init against @twilio/flex-ui', () => {
     };
     global.fetch = jest.fn(() => new Promise(() => undefined)) as never;
 
-    reservationHandlers[0](reservation);
-    expect(endings.sort()).toEqual([...RESERVATION_ENDINGS].sort());
+    for (const handler of reservationHandlers) handler(reservation);
+    expect(endings).toEqual(expect.arrayContaining([...RESERVATION_ENDINGS]));
   });
 
   it.each([['admin'], ['supervisor']])('gives a %s the Unify side-nav link and view', async (role) => {

@@ -3,6 +3,7 @@ import { FlexPlugin } from '@twilio/flex-plugin';
 
 import { createFunctionsClient } from './backend/FunctionsClient';
 import { resolveFunctionsBaseUrl } from './backend/functionsBaseUrl';
+import { registerEngagements } from './engagement/registerEngagements';
 import { registerCustomerProfile } from './profile/registerCustomerProfile';
 import { registerPluginProviders } from './shared/PluginProviders';
 import { PLUGIN_NAMESPACE, pluginReducer } from './shared/pluginState';
@@ -27,7 +28,8 @@ export default class UnifiedProfilesPlugin extends FlexPlugin {
       getToken: () => manager.user.token,
     });
     registerPluginProviders(flex, registered);
-    registerCustomerProfile(flex, manager, functions, registered.strings);
+    const outbox = registerEngagements(flex, manager, functions);
+    registerCustomerProfile(flex, manager, functions, registered.strings, outbox);
     registerUnifySetup(flex, manager, functions);
   }
 }

@@ -3,6 +3,7 @@ import type {
   UnifyConfigResponse,
   UnifyConfigWrite,
 } from '../../serverless/src/config/unify-contract';
+import type { EngagementRecord, EngagementResponse } from '../../serverless/src/engagement/engagement-contract';
 import type { ApiErrorBody, ProfileEventsResponse, ProfileLookupResponse } from '../../serverless/src/profile/types';
 
 /** What went wrong calling the Functions, in the backend's own error codes. */
@@ -49,6 +50,8 @@ export interface FunctionsClient {
   writeUnifyConfig(write: UnifyConfigWrite): Promise<UnifyConfigResponse>;
   /** Checks the connection against Segment now (supervisors and admins); a known customer lets it look for profiles and Flex events. */
   checkUnifyConnection(request?: { identifier?: string }): Promise<{ check: UnifyCheckResult }>;
+  /** Records one moment of the agent's own task in Segment (Flex - Engagement Initiated / Completed). */
+  recordEngagement(record: EngagementRecord): Promise<EngagementResponse>;
 }
 
 /**
@@ -103,5 +106,6 @@ export function createFunctionsClient({
     readUnifyConfig: () => post<UnifyConfigResponse>('/unify-config', {}),
     writeUnifyConfig: (write) => post<UnifyConfigResponse>('/unify-config', { ...write }),
     checkUnifyConnection: (request = {}) => post<{ check: UnifyCheckResult }>('/unify-check', { ...request }),
+    recordEngagement: (record) => post<EngagementResponse>('/engagement', { ...record }),
   };
 }

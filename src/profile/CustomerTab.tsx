@@ -4,6 +4,9 @@ import { useSelector } from 'react-redux';
 import { Box } from '@twilio-paste/core/box';
 import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 
+import type { EngagementOutbox } from '../engagement/engagementOutbox';
+import { OutboxStatus } from '../engagement/OutboxStatus';
+import { WrapupNote } from '../engagement/WrapupNote';
 import { PanelErrorBoundary } from '../shared/PanelErrorBoundary';
 import { useStrings } from '../shared/PluginProviders';
 import { FailureWithRetry, LoadingStatus, TitledAlert } from '../shared/StatusMessages';
@@ -22,6 +25,8 @@ import { attributesWithLink, attributesWithoutLink, canLinkTask, isLinkedTo, rea
 interface CustomerTabProps {
   task?: ITask;
   loader: ProfileLoader;
+  /** Where the task's engagement events wait for Segment; absent, no wrap-up note is offered. */
+  outbox?: EngagementOutbox;
 }
 
 /** While the first answer is on its way: the header's shape, never a "No name recorded" flash. */
@@ -48,7 +53,7 @@ const searchedAsIdentifier = (searched: string | undefined) => {
 };
 
 /** The "Customer" tab beside a task: who this is, from Segment, or a search when nobody matched. */
-export function CustomerTabContent({ task, loader }: CustomerTabProps) {
+export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
   const t = useStrings();
   const now = useNow();
   const taskSid = task?.taskSid ?? '';
@@ -185,6 +190,8 @@ export function CustomerTabContent({ task, loader }: CustomerTabProps) {
 
   return (
     <Box padding="space60" overflowY="auto" data-testid="unified-profiles-customer-tab">
+      {outbox && <OutboxStatus outbox={outbox} />}
+      {outbox && task.status === 'wrapping' && <WrapupNote taskSid={taskSid} />}
       {linkError && (
         <Box marginBottom="space40">
           <TitledAlert variant="error" title={linkError}>

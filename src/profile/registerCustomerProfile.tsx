@@ -3,6 +3,7 @@ import type * as Flex from '@twilio/flex-ui';
 import type { Store } from 'redux';
 
 import type { FunctionsClient } from '../backend/FunctionsClient';
+import type { EngagementOutbox } from '../engagement/engagementOutbox';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import type { PluginStrings } from '../strings/en';
 import { CustomerTab } from './CustomerTab';
@@ -23,12 +24,13 @@ export function registerCustomerProfile(
   manager: Flex.Manager,
   functions: FunctionsClient,
   strings: PluginStrings,
+  outbox?: EngagementOutbox,
 ): void {
   const loader = createProfileLoader(manager.store as unknown as Store<RootStateWithPlugin>, functions);
 
   flex.TaskCanvasTabs.Content.add(
     <flex.Tab key={CUSTOMER_TAB_NAME} uniqueName={CUSTOMER_TAB_NAME} label={strings.UnifiedProfilesCustomerTabLabel}>
-      <CustomerTab loader={loader} />
+      <CustomerTab loader={loader} outbox={outbox} />
     </flex.Tab>,
   );
 

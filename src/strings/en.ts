@@ -21,6 +21,15 @@ export const EN_STRINGS = {
   UnifiedProfilesLinkFailed: 'The customer could not be linked to this task.',
   UnifiedProfilesUnlinkFailed: 'The customer could not be unlinked from this task.',
   UnifiedProfilesLinkRetryHint: 'Nothing was changed. Try again in a moment.',
+  UnifiedProfilesWrapupNoteLabel: 'Wrap-up note (optional)',
+  UnifiedProfilesWrapupNoteHelp:
+    'Added to the customer’s history when you complete the task, for the next agent. {{count}} of {{max}} characters.',
+  UnifiedProfilesOutboxWaitingTitle: 'Interactions waiting to be recorded in Segment: {{count}}',
+  UnifiedProfilesOutboxWaitingBody:
+    'Segment or the profile service is not answering. They are kept in this browser and sent as soon as it answers; you can go on working.',
+  UnifiedProfilesOutboxFullTitle: 'Interaction records are full: {{count}} waiting for Segment',
+  UnifiedProfilesOutboxFullBody:
+    'Interactions not kept: {{refused}}. Ask an admin to test the connection in the Unify tab; what waits is sent once Segment answers.',
   UnifiedProfilesUnlink: 'Unlink from task',
   UnifiedProfilesUnlinkTitle: 'Unlink this customer?',
   UnifiedProfilesUnlinkBody:

@@ -23,6 +23,15 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesLinkFailed: 'No se ha podido vincular este cliente a la tarea.',
   UnifiedProfilesUnlinkFailed: 'No se ha podido desvincular este cliente de la tarea.',
   UnifiedProfilesLinkRetryHint: 'No se ha cambiado nada. Vuelve a intentarlo en un momento.',
+  UnifiedProfilesWrapupNoteLabel: 'Nota de cierre (opcional)',
+  UnifiedProfilesWrapupNoteHelp:
+    'Se añade al historial del cliente al completar la tarea, para el próximo agente. {{count}} de {{max}} caracteres.',
+  UnifiedProfilesOutboxWaitingTitle: 'Interacciones pendientes de registrar en Segment: {{count}}',
+  UnifiedProfilesOutboxWaitingBody:
+    'Segment o el servicio de perfiles no responde. Se guardan en este navegador y se envían en cuanto responda; puedes seguir trabajando.',
+  UnifiedProfilesOutboxFullTitle: 'El registro de interacciones está lleno: {{count}} pendientes para Segment',
+  UnifiedProfilesOutboxFullBody:
+    'Interacciones no guardadas: {{refused}}. Pide a un administrador que pruebe la conexión en la pestaña Unify; lo pendiente se envía cuando Segment responda.',
   UnifiedProfilesUnlink: 'Desvincular de la tarea',
   UnifiedProfilesUnlinkTitle: '¿Desvincular este cliente?',
   UnifiedProfilesUnlinkBody:

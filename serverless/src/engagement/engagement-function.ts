@@ -8,19 +8,12 @@ import type { SegmentSettings } from '../profile/settings';
 import type { TwilioTaskRouterClient } from '../twilio/taskrouter-api';
 import { twilioClientFor } from '../twilio/twilio-client';
 import { connectionCheckSettings, isSafeSegmentUrl } from '../unify-check/check-settings';
+import type { EngagementResponse } from './engagement-contract';
 import { customerIdentity, type FindCustomer } from './customer-identity';
 import { channelTypeOf, engagementMessage, engagementMessageId } from './engagement-message';
 import { ENGAGEMENT_EVENT_NAMES, engagementRequestSchema } from './engagement-request';
 import { callersTask } from './task-access';
 import { DEFAULT_TRACKING_POLICY as DEFAULT_POLICY, sendTrack, type TrackingPolicy } from './tracking-client';
-
-/** What /engagement answers: sent to Segment, or deliberately not (an admin excluded the channel). */
-export interface EngagementResponse {
-  sent: boolean;
-  event: string;
-  messageId: string;
-  skipped?: 'channel_excluded';
-}
 
 export interface EngagementFunctionOptions {
   sources?: readonly SettingsSource[];

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 
+import { WRAPUP_NOTE_MAX_CHARS, type EngagementKind } from './engagement-contract';
+
 /** What the plugin reports, by the moment of the task's life it happened at. */
-export const ENGAGEMENT_EVENT_NAMES = {
+export const ENGAGEMENT_EVENT_NAMES: Record<EngagementKind, string> = {
   /** The conversation ended: the task entered wrap-up (or completed without one). */
   initiated: 'Flex - Engagement Initiated',
   /** Wrap-up ended: the task completed. */
   completed: 'Flex - Engagement Completed',
-} as const;
-export type EngagementKind = keyof typeof ENGAGEMENT_EVENT_NAMES;
+};
 
 export const ENGAGEMENT_LIMITS = {
-  wrapupNoteChars: 500,
+  wrapupNoteChars: WRAPUP_NOTE_MAX_CHARS,
   /** A queued event may wait this long in a browser before it is refused as too old to count. */
   maxAgeDays: 30,
   /** Clock skew tolerated between an agent's machine and the Functions. */

@@ -12,6 +12,7 @@ export function fakeFunctionsClient(methods: Partial<FunctionsClient>): Function
     readUnifyConfig: notUsed('readUnifyConfig'),
     writeUnifyConfig: notUsed('writeUnifyConfig'),
     checkUnifyConnection: notUsed('checkUnifyConnection'),
+    recordEngagement: notUsed('recordEngagement'),
     ...methods,
   };
 }
