@@ -94,6 +94,8 @@ export interface ProfileApiContext {
   cursors: CursorCodec;
   /** The simulator's own origin, for absolute cursor URLs. */
   origin: string;
+  /** When the request arrived (the simulator's clock): the 14-day events look-back counts back from it. */
+  now: number;
 }
 
 /** Answers one Profile API GET for a route already authenticated. */
@@ -206,7 +208,7 @@ function eventsAnswer(
   const limit = parseLimit(query, 'events');
   const sort = query.get('sort') ?? 'desc';
   if (sort !== 'asc' && sort !== 'desc') throw invalidRequest('sort must be asc or desc.');
-  const lookback = context.store.now - EVENT_LOOKBACK_MS;
+  const lookback = context.now - EVENT_LOOKBACK_MS;
   const start = Math.max(parseTime(query, 'start') ?? lookback, lookback);
   const end = parseTime(query, 'end') ?? Number.POSITIVE_INFINITY;
   const include = parseList(query, 'include');

@@ -34,6 +34,12 @@ export interface SimulatorOptions {
    * a not_found error about the space, not a profile. A wrong token is a 401 either way.
    */
   unknownSpace?: UnknownSpaceAnswer;
+  /**
+   * The simulator's clock, in milliseconds since the epoch (default `Date.now`). It dates the generated data
+   * at start-up, stamps tracked messages as received, bounds the 14-day events look-back (counted from each
+   * request) and expires messageId de-duplication after 24 hours. Tests pass a clock they can move.
+   */
+  clock?: () => number;
 }
 
 export type UnknownSpaceAnswer = 'unauthorized' | 'not_found';
@@ -86,8 +92,9 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     throw new Error(`customers must be an integer from 0 to ${MAX_CUSTOMERS.toLocaleString('en')}.`);
   }
   if (options.seed !== undefined && !Number.isInteger(options.seed)) throw new Error('seed must be an integer.');
-  const store = new ProfileStore(customers, Date.now(), options.seed ?? DEFAULT_SEED);
-  const tracking = new TrackingApi(store);
+  const clock = options.clock ?? Date.now;
+  const store = new ProfileStore(customers, clock(), options.seed ?? DEFAULT_SEED);
+  const tracking = new TrackingApi(store, { clock });
   const cursors = new CursorCodec();
   const limiter = createRateLimiter(options.rateLimitPerSecond ?? 100, options.rateLimitStrategy);
   // The Tracking API's own documented ceiling: 1,000 requests per second per workspace.
@@ -165,7 +172,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     if (request.method !== 'GET') throw invalidRequest('The Profile API answers GET only.');
     const route = parseProfileRoute(url.pathname);
     if (!route) return { status: 404, body: { error: { code: 'not_found', message: 'Not found.' } } };
-    return answerProfileRoute(route, url.searchParams, { store, cursors, origin });
+    return answerProfileRoute(route, url.searchParams, { store, cursors, origin, now: clock() });
   }
 
   const server = createServer(async (request, response) => {

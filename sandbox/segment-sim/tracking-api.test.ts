@@ -2,6 +2,22 @@ import { DEMO_CUSTOMERS } from '../demo/customers';
 import { simulatorForTest } from './test-client';
 
 const kenji = DEMO_CUSTOMERS.find((customer) => customer.key === 'kenji')!;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** A clock the test moves by hand, for the simulator's `clock` option. */
+function movableClock(start = Date.parse('2026-11-29T12:00:00.000Z')) {
+  let now = start;
+  return {
+    clock: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    iso: (offsetMs = 0) => new Date(now + offsetMs).toISOString(),
+  };
+}
+
+type DebuggerMessage = { messageId: string; outcome: string; reason?: string; code?: string };
 
 describe('Segment simulator: Tracking API', () => {
   let sim: Awaited<ReturnType<typeof simulatorForTest>>;
@@ -222,5 +238,52 @@ describe('Segment simulator: Tracking API', () => {
     });
     expect(status).toBe(200);
     expect((await sim.users(`user_id:${kenji.userId}/traits?include=plan`)).body.traits.plan).toBe('Premium');
+  });
+});
+
+describe('Segment simulator: Tracking API time', () => {
+  let sim: Awaited<ReturnType<typeof simulatorForTest>>;
+  let time: ReturnType<typeof movableClock>;
+  beforeEach(async () => {
+    time = movableClock();
+    sim = await simulatorForTest({ rateLimitPerSecond: 10_000, clock: time.clock });
+  });
+  afterEach(() => sim.simulator.close());
+
+  const track = (messageId: string, extra: Record<string, unknown> = {}) =>
+    sim.post('/v1/track', { userId: kenji.userId, event: 'Order Completed', messageId, ...extra });
+  const eventIds = async () =>
+    (await sim.users(`user_id:${kenji.userId}/events?limit=100`)).body.data.map(
+      (event: { message_id: string }) => event.message_id,
+    );
+  const outcomesOf = async (messageId: string) =>
+    ((await (await fetch(`${sim.simulator.url}/__sim/debugger`)).json()).messages as DebuggerMessage[])
+      .filter((message) => message.messageId === messageId)
+      .map((message) => message.outcome);
+
+  it('counts the 14-day events look-back from each request, not from the start', async () => {
+    expect((await track('window-1', { timestamp: time.iso(-DAY_MS) })).status).toBe(200);
+    expect(await eventIds()).toContain('window-1');
+    time.advance(13 * DAY_MS);
+    expect(await eventIds()).toContain('window-1');
+    time.advance(DAY_MS + 1);
+    const later = await sim.users(`user_id:${kenji.userId}/events?limit=100`);
+    expect(later.status).toBe(200);
+    expect(later.body.data.map((event: { message_id: string }) => event.message_id)).not.toContain('window-1');
+    // Every event left is within 14 days of the request.
+    for (const event of later.body.data as Array<{ timestamp: string }>) {
+      expect(Date.parse(event.timestamp)).toBeGreaterThanOrEqual(time.clock() - 14 * DAY_MS);
+    }
+  });
+
+  it('forgets a messageId after about 24 hours: a repeat within the day is a duplicate, a day later it is new', async () => {
+    await track('dedupe-window');
+    time.advance(23 * HOUR_MS);
+    await track('dedupe-window');
+    expect(await outcomesOf('dedupe-window')).toEqual(['accepted', 'duplicate']);
+    time.advance(2 * HOUR_MS);
+    await track('dedupe-window');
+    expect(await outcomesOf('dedupe-window')).toEqual(['accepted', 'duplicate', 'accepted']);
+    expect((await eventIds()).filter((id: string) => id === 'dedupe-window')).toHaveLength(2);
   });
 });

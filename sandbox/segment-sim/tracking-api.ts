@@ -18,6 +18,8 @@ export const MAX_MESSAGE_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 500 * 1024;
 const MAX_BATCH_MESSAGES = 2500;
 const MAX_MESSAGE_ID_LENGTH = 100;
+/** Segment de-duplicates on messageId within about a day: a messageId seen longer ago counts as new. */
+export const DEDUPLICATION_WINDOW_MS = 24 * 60 * 60 * 1000;
 const UNKNOWN_WRITE_KEY = 'The write key names no source of this workspace.';
 
 type Message = Record<string, unknown>;
@@ -33,11 +35,23 @@ export interface DebuggerEntry {
   reason?: string;
 }
 
-export class TrackingApi {
-  private readonly seenMessageIds = new Set<string>();
-  readonly debugger: DebuggerEntry[] = [];
+export interface TrackingApiOptions {
+  /** The simulator's clock (milliseconds since the epoch). */
+  clock: () => number;
+}
 
-  constructor(private readonly store: ProfileStore) {}
+export class TrackingApi {
+  /** messageId → when it was accepted, oldest first; entries past the de-duplication window are forgotten. */
+  private readonly seenMessageIds = new Map<string, number>();
+  readonly debugger: DebuggerEntry[] = [];
+  private readonly clock: () => number;
+
+  constructor(
+    private readonly store: ProfileStore,
+    options: TrackingApiOptions = { clock: Date.now },
+  ) {
+    this.clock = options.clock;
+  }
 
   /**
    * POST /v1/track, /identify, /page, /screen, /group, /batch. As Segment documents, the answer is 200 for every
@@ -80,15 +94,17 @@ export class TrackingApi {
       if (this.debugger.length > 1000) this.debugger.shift();
     };
     if (dropReason) return log('rejected', dropReason);
+    const now = this.clock();
+    this.forgetMessageIdsBefore(now - DEDUPLICATION_WINDOW_MS);
     if (this.seenMessageIds.has(messageId)) return log('duplicate');
     const reason = rejectionOf(type, message);
     if (reason) return log('rejected', reason);
-    this.seenMessageIds.add(messageId);
+    this.seenMessageIds.set(messageId, now);
 
     const identifiers = identifiersOf(message);
     if (identifiers.length === 0) return log('rejected', 'Every identifier is a blocked value.');
     const profile = this.resolve(identifiers, messageId);
-    const timestamp = parseTimestamp(message.timestamp);
+    const timestamp = parseTimestamp(message.timestamp, now);
     if (type === 'identify') {
       for (const [key, value] of Object.entries((message.traits as Message) ?? {})) {
         profile.traits[key] = { value, class: 'custom', source_id: SOURCES.flex, updated_at: timestamp };
@@ -117,8 +133,16 @@ export class TrackingApi {
       if (channel) profile.inboundChannels[channel] = (profile.inboundChannels[channel] ?? 0) + 1;
       Object.assign(profile.traits, flexComputedTraits(profile.inboundChannels, timestamp));
     }
-    profile.updatedAt = new Date().toISOString();
+    profile.updatedAt = new Date(now).toISOString();
     log('accepted');
+  }
+
+  /** Drops the messageIds accepted before `cutoff` (the map is in acceptance order, so it stops at the first kept). */
+  private forgetMessageIdsBefore(cutoff: number): void {
+    for (const [messageId, seenAt] of this.seenMessageIds) {
+      if (seenAt >= cutoff) break;
+      this.seenMessageIds.delete(messageId);
+    }
   }
 
   /** A group call puts its traits on the account (`group_id`) and links the user and the account both ways. */
@@ -126,7 +150,7 @@ export class TrackingApi {
     const groupId = String(message.groupId);
     let account = this.store.find('accounts', 'group_id', groupId);
     if (!account) {
-      account = newProfile('accounts');
+      account = newProfile('accounts', this.clock());
       this.store.put(account);
       this.store.addIdentifier(account, {
         id: groupId,
@@ -145,7 +169,7 @@ export class TrackingApi {
     }
     if (!user.links.includes(account.segmentId)) user.links.push(account.segmentId);
     if (!account.links.includes(user.segmentId)) account.links.push(user.segmentId);
-    account.updatedAt = new Date().toISOString();
+    account.updatedAt = new Date(this.clock()).toISOString();
   }
 
   /**
@@ -160,10 +184,10 @@ export class TrackingApi {
       kept = kept.slice(0, -1);
       matched = this.profilesNamedBy(kept);
     }
-    const [target = newProfile('users'), ...others] = matched;
+    const [target = newProfile('users', this.clock()), ...others] = matched;
     this.store.put(target);
     for (const other of others) this.merge(target, other);
-    const now = new Date().toISOString();
+    const now = new Date(this.clock()).toISOString();
     for (const { type, id } of kept) {
       if (hasId(target, type, id) || countOf(target, type) >= limitOf(type)) continue;
       this.store.addIdentifier(target, {
@@ -198,12 +222,12 @@ export class TrackingApi {
     for (const [channel, count] of Object.entries(other.inboundChannels)) {
       target.inboundChannels[channel] = (target.inboundChannels[channel] ?? 0) + count;
     }
-    Object.assign(target.traits, flexComputedTraits(target.inboundChannels, new Date().toISOString()));
+    Object.assign(target.traits, flexComputedTraits(target.inboundChannels, new Date(this.clock()).toISOString()));
   }
 }
 
-function newProfile(collection: Profile['collection']): Profile {
-  const now = new Date().toISOString();
+function newProfile(collection: Profile['collection'], at: number): Profile {
+  const now = new Date(at).toISOString();
   return {
     // Segment ids are use_ followed by 27 characters.
     segmentId: `use_${randomBytes(21).toString('base64url').replace(/[-_]/g, '0').slice(0, 27)}`,
@@ -260,6 +284,6 @@ function rejectionOf(type: string, message: Message): string | undefined {
   return undefined;
 }
 
-function parseTimestamp(value: unknown): string {
-  return value === undefined ? new Date().toISOString() : new Date(String(value)).toISOString();
+function parseTimestamp(value: unknown, now: number): string {
+  return value === undefined ? new Date(now).toISOString() : new Date(String(value)).toISOString();
 }
