@@ -17,5 +17,6 @@ export function simulatorOptionsFromEnv(env: Record<string, string | undefined>)
     rateLimitStrategy: env.SEGMENT_SIM_RATE_LIMIT_STRATEGY === 'token-bucket' ? 'token-bucket' : undefined,
     faults: faultsFromEnv(env),
     unknownSpace: env.SEGMENT_SIM_UNKNOWN_SPACE === 'not_found' ? 'not_found' : undefined,
+    missingIdentity: env.SEGMENT_SIM_MISSING_IDENTITY === 'bad_request' ? 'bad_request' : undefined,
   };
 }

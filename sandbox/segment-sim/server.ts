@@ -9,7 +9,7 @@ import { answerProfileRoute, parseProfileRoute } from './profile-api';
 import { ProfileStore } from './profile-store';
 import { DEFAULT_SEED } from './prng';
 import { createRateLimiter, RateLimitStrategy } from './rate-limiter';
-import { MAX_BATCH_BYTES, TrackingApi, TrackingCall } from './tracking-api';
+import { MAX_BATCH_BYTES, MissingIdentityAnswer, TrackingApi, TrackingCall } from './tracking-api';
 
 export interface SimulatorOptions {
   /** 0 picks a free port. */
@@ -40,6 +40,12 @@ export interface SimulatorOptions {
    * request) and expires messageId de-duplication after 24 hours. Tests pass a clock they can move.
    */
   clock?: () => number;
+  /**
+   * How a single Tracking API call without `userId` and `anonymousId` is answered; Segment's page reads both
+   * ways. `dropped` (default): 200, rejected in the debugger with `no_user_anon_id`. `bad_request`: 400 with
+   * `{"error":{"code":"no_user_anon_id",…}}`.
+   */
+  missingIdentity?: MissingIdentityAnswer;
 }
 
 export type UnknownSpaceAnswer = 'unauthorized' | 'not_found';
@@ -92,9 +98,13 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     throw new Error(`customers must be an integer from 0 to ${MAX_CUSTOMERS.toLocaleString('en')}.`);
   }
   if (options.seed !== undefined && !Number.isInteger(options.seed)) throw new Error('seed must be an integer.');
+  const missingIdentity = options.missingIdentity ?? 'dropped';
+  if (missingIdentity !== 'dropped' && missingIdentity !== 'bad_request') {
+    throw new Error('missingIdentity must be dropped or bad_request.');
+  }
   const clock = options.clock ?? Date.now;
   const store = new ProfileStore(customers, clock(), options.seed ?? DEFAULT_SEED);
-  const tracking = new TrackingApi(store, { clock });
+  const tracking = new TrackingApi(store, { clock, missingIdentity });
   const cursors = new CursorCodec();
   const limiter = createRateLimiter(options.rateLimitPerSecond ?? 100, options.rateLimitStrategy);
   // The Tracking API's own documented ceiling: 1,000 requests per second per workspace.
@@ -145,12 +155,17 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     if (tracked) {
       if (request.method !== 'POST') throw invalidRequest('Use POST.');
       const raw = await readBody(request, MAX_BATCH_BYTES + 1024);
-      let body: Record<string, unknown>;
+      let parsed: unknown;
       try {
-        body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+        parsed = JSON.parse(raw.toString('utf8'));
       } catch {
         throw invalidRequest('Invalid JSON.');
       }
+      // Valid JSON that is not an object (null, an array, a number) is as unusable as invalid JSON: a 400.
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw invalidRequest('The body must be a JSON object.');
+      }
+      const body = parsed as Record<string, unknown>;
       const key =
         basicUser(request.headers.authorization, true) ??
         (typeof body.writeKey === 'string' ? body.writeKey : undefined);

@@ -1,4 +1,5 @@
 import { DEMO_CUSTOMERS } from '../demo/customers';
+import { simulatorOptionsFromEnv } from './options-from-env';
 import { simulatorForTest } from './test-client';
 
 const kenji = DEMO_CUSTOMERS.find((customer) => customer.key === 'kenji')!;
@@ -238,6 +239,65 @@ describe('Segment simulator: Tracking API', () => {
     });
     expect(status).toBe(200);
     expect((await sim.users(`user_id:${kenji.userId}/traits?include=plan`)).body.traits.plan).toBe('Premium');
+  });
+});
+
+describe('Segment simulator: Tracking API bodies and identity', () => {
+  let sim: Awaited<ReturnType<typeof simulatorForTest>>;
+  beforeEach(async () => {
+    sim = await simulatorForTest({ rateLimitPerSecond: 10_000 });
+  });
+  afterEach(() => sim.simulator.close());
+
+  const debuggerMessages = async (target = sim) =>
+    (await (await fetch(`${target.simulator.url}/__sim/debugger`)).json()).messages as DebuggerMessage[];
+
+  it.each([
+    ['/v1/batch', 'null'],
+    ['/v1/track', 'null'],
+    ['/v1/identify', 'null'],
+    ['/v1/batch', '[]'],
+    ['/v1/track', '42'],
+  ])("answers %s with a %s body 400 in Segment's error shape, not 500", async (path, body) => {
+    const answer = await sim.post(path, body);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: { code: 'invalid_request_error', message: expect.any(String) } });
+  });
+
+  it('answers a message without userId and anonymousId 200 and drops it with no_user_anon_id (the default)', async () => {
+    const single = await sim.post('/v1/track', { event: 'Nobody', messageId: 'no-id-single', userId: null });
+    expect(single).toEqual({ status: 200, body: { success: true } });
+    const batch = await sim.post('/v1/batch', {
+      batch: [{ type: 'identify', traits: { name: 'Nobody' }, messageId: 'no-id-batched', anonymousId: '' }],
+    });
+    expect(batch.status).toBe(200);
+    const messages = await debuggerMessages();
+    for (const messageId of ['no-id-single', 'no-id-batched']) {
+      expect(messages).toContainEqual(
+        expect.objectContaining({ messageId, outcome: 'rejected', code: 'no_user_anon_id' }),
+      );
+    }
+  });
+
+  it('answers such a single call 400 no_user_anon_id with missingIdentity: bad_request; a batch still 200', async () => {
+    const strict = await simulatorForTest({ missingIdentity: 'bad_request' });
+    try {
+      const single = await strict.post('/v1/track', { event: 'Nobody', messageId: 'strict-single' });
+      expect(single.status).toBe(400);
+      expect(single.body).toEqual({ error: { code: 'no_user_anon_id', message: expect.stringMatching(/userId/) } });
+      const batch = await strict.post('/v1/batch', { batch: [{ type: 'track', event: 'Nobody', messageId: 'b' }] });
+      expect(batch.status).toBe(200);
+      expect(await debuggerMessages(strict)).toContainEqual(
+        expect.objectContaining({ messageId: 'b', outcome: 'rejected', code: 'no_user_anon_id' }),
+      );
+      expect((await strict.post('/v1/track', { event: 'Someone', userId: 'usr_strict' })).status).toBe(200);
+    } finally {
+      await strict.simulator.close();
+    }
+    expect(simulatorOptionsFromEnv({ SEGMENT_SIM_MISSING_IDENTITY: 'bad_request' }).missingIdentity).toBe(
+      'bad_request',
+    );
+    expect(simulatorOptionsFromEnv({}).missingIdentity).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { invalidRequest, SimResponse } from './errors';
+import { invalidRequest, SegmentError, SimResponse } from './errors';
 import type { Profile, SegmentEvent } from './model';
 import { SOURCES } from './model';
 import type { ProfileStore } from './profile-store';
@@ -20,7 +20,16 @@ const MAX_BATCH_MESSAGES = 2500;
 const MAX_MESSAGE_ID_LENGTH = 100;
 /** Segment de-duplicates on messageId within about a day: a messageId seen longer ago counts as new. */
 export const DEDUPLICATION_WINDOW_MS = 24 * 60 * 60 * 1000;
-const UNKNOWN_WRITE_KEY = 'The write key names no source of this workspace.';
+/** Why a message is dropped, with Segment's discard code where its Delivery Overview names one. */
+interface Rejection {
+  reason: string;
+  code?: string;
+}
+const UNKNOWN_WRITE_KEY: Rejection = {
+  reason: 'The write key names no source of this workspace.',
+  code: 'project_not_found',
+};
+const NO_IDENTITY: Rejection = { reason: 'userId or anonymousId is required.', code: 'no_user_anon_id' };
 
 type Message = Record<string, unknown>;
 type Identifier = { type: string; id: string };
@@ -33,11 +42,22 @@ export interface DebuggerEntry {
   messageId: string;
   outcome: 'accepted' | 'duplicate' | 'rejected';
   reason?: string;
+  /** Segment's discard code (Delivery Overview, "Failed on Ingest"), such as `no_user_anon_id`. */
+  code?: string;
 }
+
+/**
+ * How a single call without `userId` and `anonymousId` is answered. Segment's HTTP API page says every request
+ * but JSON and size errors gets a 200 (`dropped`, the default: the message shows as rejected with
+ * `no_user_anon_id`); the same page also says the API "responds with a no_user_anon_id error", which
+ * `bad_request` plays: `400 {"error":{"code":"no_user_anon_id",…}}`. In a batch such a message is dropped either way.
+ */
+export type MissingIdentityAnswer = 'dropped' | 'bad_request';
 
 export interface TrackingApiOptions {
   /** The simulator's clock (milliseconds since the epoch). */
   clock: () => number;
+  missingIdentity?: MissingIdentityAnswer;
 }
 
 export class TrackingApi {
@@ -45,12 +65,14 @@ export class TrackingApi {
   private readonly seenMessageIds = new Map<string, number>();
   readonly debugger: DebuggerEntry[] = [];
   private readonly clock: () => number;
+  private readonly missingIdentity: MissingIdentityAnswer;
 
   constructor(
     private readonly store: ProfileStore,
     options: TrackingApiOptions = { clock: Date.now },
   ) {
     this.clock = options.clock;
+    this.missingIdentity = options.missingIdentity ?? 'dropped';
   }
 
   /**
@@ -68,29 +90,32 @@ export class TrackingApi {
         // The batch's context is merged under each message's own.
         const merged = { ...message, context: { ...batchContext, ...((message.context as Message) ?? {}) } };
         const tooBig = Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES;
-        const reason = !writeKeyMatches
+        const reason: Rejection | undefined = !writeKeyMatches
           ? UNKNOWN_WRITE_KEY
           : index >= MAX_BATCH_MESSAGES
-            ? `A batch takes at most ${MAX_BATCH_MESSAGES} messages.`
+            ? { reason: `A batch takes at most ${MAX_BATCH_MESSAGES} messages.` }
             : tooBig
-              ? 'Message exceeds 32 KB.'
+              ? { reason: 'Message exceeds 32 KB.' }
               : undefined;
         this.handle(String(message.type ?? ''), merged, reason);
       });
     } else {
       if (bodyBytes > MAX_MESSAGE_BYTES) throw invalidRequest('Message exceeds 32 KB.');
+      if (this.missingIdentity === 'bad_request' && lacksIdentity(body)) {
+        throw new SegmentError(400, 'no_user_anon_id', NO_IDENTITY.reason);
+      }
       this.handle(kind, body, writeKeyMatches ? undefined : UNKNOWN_WRITE_KEY);
     }
     return { status: 200, body: { success: true } };
   }
 
-  private handle(type: string, message: Message, dropReason?: string): void {
+  private handle(type: string, message: Message, dropReason?: Rejection): void {
     const messageId =
       typeof message.messageId === 'string' && message.messageId
         ? message.messageId
         : `ajs-${randomBytes(12).toString('hex')}`;
-    const log = (outcome: DebuggerEntry['outcome'], reason?: string) => {
-      this.debugger.push({ type, messageId, outcome, reason });
+    const log = (outcome: DebuggerEntry['outcome'], rejection?: Rejection) => {
+      this.debugger.push({ type, messageId, outcome, ...rejection });
       if (this.debugger.length > 1000) this.debugger.shift();
     };
     if (dropReason) return log('rejected', dropReason);
@@ -102,7 +127,7 @@ export class TrackingApi {
     this.seenMessageIds.set(messageId, now);
 
     const identifiers = identifiersOf(message);
-    if (identifiers.length === 0) return log('rejected', 'Every identifier is a blocked value.');
+    if (identifiers.length === 0) return log('rejected', { reason: 'Every identifier is a blocked value.' });
     const profile = this.resolve(identifiers, messageId);
     const timestamp = parseTimestamp(message.timestamp, now);
     if (type === 'identify') {
@@ -270,17 +295,25 @@ function identifiersOf(message: Message): Identifier[] {
     .sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
 }
 
-function rejectionOf(type: string, message: Message): string | undefined {
-  if (!['track', 'identify', 'page', 'screen', 'group'].includes(type)) return `Unknown message type "${type}".`;
-  if (message.userId === undefined && message.anonymousId === undefined) return 'userId or anonymousId is required.';
-  if (type === 'track' && (typeof message.event !== 'string' || message.event === ''))
-    return 'event is required for track.';
+/** Neither `userId` nor `anonymousId` (absent, null or empty). */
+const lacksIdentity = (message: Message) =>
+  [message.userId, message.anonymousId].every((id) => id === undefined || id === null || id === '');
+
+function rejectionOf(type: string, message: Message): Rejection | undefined {
+  if (!['track', 'identify', 'page', 'screen', 'group'].includes(type)) {
+    return { reason: `Unknown message type "${type}".` };
+  }
+  if (lacksIdentity(message)) return NO_IDENTITY;
+  if (type === 'track' && (message.event === undefined || message.event === null || message.event === ''))
+    return { reason: 'event is required for track.', code: 'event_not_defined' };
+  if (type === 'track' && typeof message.event !== 'string')
+    return { reason: 'event must be a string.', code: 'event_not_string' };
   if (type === 'group' && (typeof message.groupId !== 'string' || message.groupId === ''))
-    return 'groupId is required for group.';
+    return { reason: 'groupId is required for group.' };
   if (typeof message.messageId === 'string' && message.messageId.length >= MAX_MESSAGE_ID_LENGTH)
-    return `messageId must be shorter than ${MAX_MESSAGE_ID_LENGTH} characters.`;
+    return { reason: `messageId must be shorter than ${MAX_MESSAGE_ID_LENGTH} characters.` };
   if (message.timestamp !== undefined && Number.isNaN(Date.parse(String(message.timestamp))))
-    return 'timestamp must be ISO 8601.';
+    return { reason: 'timestamp must be ISO 8601.' };
   return undefined;
 }
 
