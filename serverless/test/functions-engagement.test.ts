@@ -113,8 +113,19 @@ async function debuggerEntries(messageId: string) {
 describe('an inbound call, from the end of the conversation to the end of wrap-up', () => {
   const ana = `user_id:${customer('ana').userId}`;
 
+  /** Total inbounds as the Customer tab would show it: /profile for the task, as the panel asks. */
+  const panelInbounds = async () => {
+    const answer = await postJson(`${functions.url}/profile`, {
+      Token: 'sandbox-agent',
+      taskAttributes: inboundCall.attributes,
+    });
+    expect(answer.status).toBe(200);
+    return answer.body.profile.traits.computed.total_inbounds as number;
+  };
+
   it('records Initiated once, with the interaction’s facts, and Total inbounds counts it once', async () => {
     const before = await profileOf(ana);
+    const panelBefore = await panelInbounds(); // and the Functions now hold Ana in their cache
     await setTask(inboundCall.taskSid, 'wrapping');
     const occurredAt = minutesAgo(1);
     const answer = await record({ taskSid: inboundCall.taskSid, event: 'initiated', occurredAt });
@@ -145,6 +156,8 @@ describe('an inbound call, from the end of the conversation to the end of wrap-u
     expect(typeof initiated[0].properties.customerStartTime).toBe('string');
     expect(initiated[0].properties.duration).toEqual(expect.any(Number));
     expect(after.traits.total_inbounds).toBe(Number(before.traits.total_inbounds ?? 0) + 1);
+    // The panel's next lookup asks Segment again rather than the cache: the next agent sees the call.
+    expect(await panelInbounds()).toBe(panelBefore + 1);
   });
 
   it('records Completed with the wrap-up note and what the task says of the outcome', async () => {

@@ -3,7 +3,7 @@ import type { SettingsSource } from '../config/settings-source';
 import { ApiError } from '../http/api-error';
 import { contextValue, type FunctionContext, type FunctionHandler } from '../http/twilio-runtime';
 import { wrap, type WrapOptions } from '../http/wrap';
-import { getProfileService } from '../profile/service';
+import { getProfileService, type ProfileService } from '../profile/service';
 import type { SegmentSettings } from '../profile/settings';
 import type { TwilioTaskRouterClient } from '../twilio/taskrouter-api';
 import { twilioClientFor } from '../twilio/twilio-client';
@@ -18,18 +18,13 @@ import { DEFAULT_TRACKING_POLICY as DEFAULT_POLICY, sendTrack, type TrackingPoli
 export interface EngagementFunctionOptions {
   sources?: readonly SettingsSource[];
   taskRouter?: (context: FunctionContext) => TwilioTaskRouterClient;
-  findCustomer?: (settings: SegmentSettings) => FindCustomer;
+  /** The profile service lookups use (this instance's cache); tests inject their own. */
+  profiles?: (settings: SegmentSettings) => Pick<ProfileService, 'lookup' | 'forgetCustomer'>;
   tracking?: Partial<TrackingPolicy>;
   fetch?: typeof fetch;
   now?: () => number;
   wrap?: Pick<WrapOptions, 'validateToken' | 'createResponse'>;
 }
-
-/** The customer /profile would show for the task: cached per instance, so the panel's lookup usually answers it. */
-const profileOfTask =
-  (settings: SegmentSettings): FindCustomer =>
-  async (attributes) =>
-    (await getProfileService(settings).lookup({ taskAttributes: attributes })).profile;
 
 /** Channels an admin keeps out of Segment: UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS=email,web. */
 function excludedChannels(context: FunctionContext): Set<string> {
@@ -81,7 +76,7 @@ async function connectedSettings(context: FunctionContext, sources: readonly Set
 export function engagementFunction(options: EngagementFunctionOptions = {}): FunctionHandler {
   const now = options.now ?? Date.now;
   const taskRouter = options.taskRouter ?? twilioClientFor;
-  const findCustomer = options.findCustomer ?? profileOfTask;
+  const profilesFor = options.profiles ?? getProfileService;
   return wrap(
     engagementRequestSchema(now),
     async (request, { context, caller }): Promise<EngagementResponse> => {
@@ -108,9 +103,15 @@ export function engagementFunction(options: EngagementFunctionOptions = {}): Fun
       };
       if (excludedChannels(context).has(channelTypeOf(task)))
         return { sent: false, skipped: 'channel_excluded', ...answer };
-      const identity = await customerIdentity(task.attributes, segment, findCustomer(segment));
+      const profiles = profilesFor(segment);
+      // The customer /profile would show for the task: usually from this instance's cache, warmed by the panel.
+      const findCustomer: FindCustomer = async (attributes) =>
+        (await profiles.lookup({ taskAttributes: attributes })).profile;
+      const identity = await customerIdentity(task.attributes, segment, findCustomer);
       const message = engagementMessage(request, task, identity, new Date(now()));
       await sendTrack(target, message, { ...DEFAULT_POLICY, ...options.tracking }, options.fetch);
+      // The next lookup of this customer asks Segment, so the next agent sees this interaction.
+      profiles.forgetCustomer(task.attributes);
       return { sent: true, ...answer };
     },
     options.wrap,

@@ -30,6 +30,8 @@ import { consoleLookupLogger, type LookupLogEntry, type LookupLogger } from './u
 export interface ProfileService {
   lookup(request: ProfileRequest): Promise<ProfileLookupResponse>;
   nextEvents(request: ProfileEventsRequest): Promise<ProfileEventsResponse>;
+  /** Drops what this instance remembers of the task's customer (profile or miss): Segment has news of them. */
+  forgetCustomer(taskAttributes: Record<string, unknown>): void;
 }
 
 export interface ProfileServiceOptions extends ProfileApiClientOptions {
@@ -246,6 +248,21 @@ export class SegmentProfileService implements ProfileService {
     return { timeline: toTimelinePage(page) };
   }
 
+  forgetCustomer(taskAttributes: Record<string, unknown>): void {
+    const linked = linkedProfileOf(taskAttributes, this.settings);
+    let candidates: IdentifierCandidate[] = linked ? [linked.candidate] : [];
+    try {
+      candidates = [...candidates, ...resolveIdentifiers(taskAttributes, this.settings)];
+    } catch {
+      // Only malformed identifiers: nothing of them is remembered.
+    }
+    for (const { key } of candidates) {
+      this.misses.delete(key);
+      const profileKey = this.byIdentifier.get(key);
+      if (profileKey) this.profiles.delete(profileKey);
+    }
+  }
+
   private cachedProfile(candidate: IdentifierCandidate): CustomerProfile | undefined {
     const profileKey = this.byIdentifier.get(candidate.key);
     const profile = profileKey ? this.profiles.get(profileKey) : undefined;
@@ -435,9 +452,24 @@ export function createProfileService(
 }
 
 // One pacer per space per process, shared by every service built for it (settings may be re-saved).
-const pacers = new Map<string, RequestPacer>();
 const MAX_MEMOISED_SERVICES = 8;
-const services = new LRUCache<string, SegmentProfileService>({ max: MAX_MEMOISED_SERVICES });
+
+interface ServiceRegistry {
+  pacers: Map<string, RequestPacer>;
+  services: LRUCache<string, SegmentProfileService>;
+}
+
+/**
+ * One registry per process, not per module: each Function is bundled on its own, and sharing
+ * lets every Function of the service pace a space together and see one cache (so /engagement's
+ * forgetCustomer reaches the cache /profile reads).
+ */
+const REGISTRY_KEY = Symbol.for('unified-profiles.profile-services');
+const registry: ServiceRegistry = ((globalThis as { [REGISTRY_KEY]?: ServiceRegistry })[REGISTRY_KEY] ??= {
+  pacers: new Map(),
+  services: new LRUCache({ max: MAX_MEMOISED_SERVICES }),
+});
+const { pacers, services } = registry;
 
 /** The service for these settings, kept between invocations of a warm Function so cache and pacer survive. */
 export function getProfileService(settings: SegmentSettings): ProfileService {
