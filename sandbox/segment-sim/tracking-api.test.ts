@@ -215,19 +215,43 @@ describe('Segment simulator: Tracking API', () => {
     }
   });
 
-  it('drops a batched message over 32 KB but takes the rest, and merges the batch context into each', async () => {
-    const { status } = await sim.post('/v1/batch', {
-      context: { library: { name: 'flex-functions' } },
+  it('refuses a whole batch with 400 when one message in it is over 32 KB, as documented', async () => {
+    const answer = await sim.post('/v1/batch', {
       batch: [
         { type: 'track', ...engagement('big-in-batch', 'web'), properties: { blob: 'x'.repeat(33_000) } },
-        { type: 'track', ...engagement('small-in-batch', 'web'), context: { ip: '203.0.113.9' } },
+        { type: 'track', ...engagement('small-in-batch', 'web') },
       ],
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: { code: 'invalid_request_error', message: expect.stringMatching(/32 KB/) } });
+    const ids = await kenjiEventIds();
+    expect(ids).not.toContain('big-in-batch');
+    expect(ids).not.toContain('small-in-batch');
+    expect((await debuggerMessages()).map((message) => message.messageId)).not.toContain('small-in-batch');
+  });
+
+  it('merges the batch context under each message context', async () => {
+    const { status } = await sim.post('/v1/batch', {
+      context: { library: { name: 'flex-functions' } },
+      batch: [{ type: 'track', ...engagement('small-in-batch', 'web'), context: { ip: '203.0.113.9' } }],
     });
     expect(status).toBe(200);
     const events = (await sim.users(`user_id:${kenji.userId}/events?limit=100`)).body.data;
     const small = events.find((event: { message_id: string }) => event.message_id === 'small-in-batch');
     expect(small.context).toEqual({ library: { name: 'flex-functions' }, ip: '203.0.113.9' });
-    expect(events.some((event: { message_id: string }) => event.message_id === 'big-in-batch')).toBe(false);
+  });
+
+  it('answers a batch of more than 2,500 messages 200 and rejects the messages past the 2,500th, as documented', async () => {
+    const batch = Array.from({ length: 2501 }, (_, index) => ({
+      type: 'track',
+      userId: kenji.userId,
+      event: 'Bulk',
+      messageId: `bulk-${index}`,
+    }));
+    expect((await sim.post('/v1/batch', { batch })).status).toBe(200);
+    const messages = await debuggerMessages();
+    expect(messages).toContainEqual(expect.objectContaining({ messageId: 'bulk-2499', outcome: 'accepted' }));
+    expect(messages).toContainEqual(expect.objectContaining({ messageId: 'bulk-2500', outcome: 'rejected' }));
   });
 
   it('takes a batch', async () => {

@@ -84,19 +84,20 @@ export class TrackingApi {
     if (kind === 'batch') {
       if (bodyBytes > MAX_BATCH_BYTES) throw invalidRequest('Batch exceeds 500 KB.');
       if (!Array.isArray(body.batch)) throw invalidRequest('batch must be an array of messages.');
-      const batchContext = (body.context as Message) ?? {};
-      (body.batch as Message[]).forEach((item, index) => {
-        const message: Message = item && typeof item === 'object' ? item : {};
+      const messages = (body.batch as unknown[]).map((item): Message => (isObject(item) ? item : {}));
+      // Documented: one message over 32 KB makes the whole batch a 400; nothing of it is taken.
+      const oversized = messages.findIndex((message) => Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES);
+      if (oversized >= 0) throw invalidRequest(`Message ${oversized} of the batch exceeds 32 KB.`);
+      const batchContext = isObject(body.context) ? body.context : {};
+      messages.forEach((message, index) => {
         // The batch's context is merged under each message's own.
         const merged = { ...message, context: { ...batchContext, ...((message.context as Message) ?? {}) } };
-        const tooBig = Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES;
+        // Documented: past 2,500 messages the batch is still a 200, and the messages beyond are rejected.
         const reason: Rejection | undefined = !writeKeyMatches
           ? UNKNOWN_WRITE_KEY
           : index >= MAX_BATCH_MESSAGES
             ? { reason: `A batch takes at most ${MAX_BATCH_MESSAGES} messages.` }
-            : tooBig
-              ? { reason: 'Message exceeds 32 KB.' }
-              : undefined;
+            : undefined;
         this.handle(String(message.type ?? ''), merged, reason);
       });
     } else {
@@ -294,6 +295,9 @@ function identifiersOf(message: Message): Identifier[] {
     .filter(({ id }) => !BLOCKED_VALUES.some((blocked) => blocked.test(id)))
     .sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
 }
+
+const isObject = (value: unknown): value is Message =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Neither `userId` nor `anonymousId` (absent, null or empty). */
 const lacksIdentity = (message: Message) =>
