@@ -151,7 +151,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
   }
 
   async function segment(request: IncomingMessage, url: URL): Promise<SimResponse> {
-    const tracked = /^\/v1\/(track|identify|page|screen|group|batch)\/?$/.exec(url.pathname);
+    const tracked = /^\/v1\/(track|identify|page|screen|group|alias|batch|import)\/?$/.exec(url.pathname);
     if (tracked) {
       if (request.method !== 'POST') throw invalidRequest('Use POST.');
       const raw = await readBody(request, MAX_BATCH_BYTES + 1024);

@@ -325,6 +325,62 @@ describe('Segment simulator: Tracking API bodies and identity', () => {
   });
 });
 
+describe('Segment simulator: alias and import', () => {
+  let sim: Awaited<ReturnType<typeof simulatorForTest>>;
+  beforeEach(async () => {
+    sim = await simulatorForTest({ rateLimitPerSecond: 10_000 });
+  });
+  afterEach(() => sim.simulator.close());
+
+  const debuggerMessages = async () =>
+    (await (await fetch(`${sim.simulator.url}/__sim/debugger`)).json()).messages as DebuggerMessage[];
+  const idsOf = async (profile: string) =>
+    (await sim.users(`${profile}/external_ids`)).body.data.map(
+      (id: { type: string; id: string }) => `${id.type}:${id.id}`,
+    );
+
+  it('answers POST /v1/alias 200 and records it, but never merges Unify profiles', async () => {
+    await sim.post('/v1/track', { anonymousId: 'anon-alias-visitor', event: 'Product Viewed', messageId: 'al-1' });
+    await sim.post('/v1/identify', { userId: 'usr_alias_member', traits: { name: 'Alias Member' }, messageId: 'al-2' });
+
+    const alias = { previousId: 'anon-alias-visitor', userId: 'usr_alias_member', messageId: 'al-3' };
+    expect(await sim.post('/v1/alias', alias)).toEqual({ status: 200, body: { success: true } });
+    expect(await debuggerMessages()).toContainEqual(
+      expect.objectContaining({ type: 'alias', messageId: 'al-3', outcome: 'accepted', note: expect.any(String) }),
+    );
+    expect(await idsOf('user_id:usr_alias_member')).toEqual(['user_id:usr_alias_member']);
+    expect(await idsOf('anonymous_id:anon-alias-visitor')).toEqual(['anonymous_id:anon-alias-visitor']);
+    const events = (await sim.users('user_id:usr_alias_member/events')).body.data;
+    expect(events.map((event: { message_id: string }) => event.message_id)).toEqual(['al-2']);
+
+    // An alias naming nobody makes no profile either, also inside a batch.
+    const batch = [{ type: 'alias', previousId: 'anon-alias-nobody', userId: 'usr_alias_nobody', messageId: 'al-4' }];
+    expect((await sim.post('/v1/batch', { batch })).status).toBe(200);
+    expect((await sim.users('user_id:usr_alias_nobody/traits')).status).toBe(404);
+    expect(await debuggerMessages()).toContainEqual(
+      expect.objectContaining({ messageId: 'al-4', outcome: 'accepted' }),
+    );
+  });
+
+  it('takes POST /v1/import as /v1/batch', async () => {
+    const answer = await sim.post('/v1/import', {
+      context: { library: { name: 'importer' } },
+      batch: [
+        { type: 'identify', userId: 'usr_imported', traits: { plan: 'Imported' }, messageId: 'imp-1' },
+        { type: 'track', userId: 'usr_imported', event: 'Order Completed', messageId: 'imp-2' },
+      ],
+    });
+    expect(answer).toEqual({ status: 200, body: { success: true } });
+    expect((await sim.users('user_id:usr_imported/traits')).body.traits).toEqual({ plan: 'Imported' });
+    const events = (await sim.users('user_id:usr_imported/events')).body.data;
+    expect(events.map((event: { message_id: string }) => event.message_id).sort()).toEqual(['imp-1', 'imp-2']);
+    expect(events[0].context).toEqual({ library: { name: 'importer' } });
+    // The batch's limits hold there too.
+    const big = { type: 'track', userId: 'usr_imported', event: 'Big', properties: { blob: 'x'.repeat(33_000) } };
+    expect((await sim.post('/v1/import', { batch: [big] })).status).toBe(400);
+  });
+});
+
 describe('Segment simulator: Tracking API time', () => {
   let sim: Awaited<ReturnType<typeof simulatorForTest>>;
   let time: ReturnType<typeof movableClock>;

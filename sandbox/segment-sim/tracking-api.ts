@@ -33,8 +33,11 @@ const NO_IDENTITY: Rejection = { reason: 'userId or anonymousId is required.', c
 
 type Message = Record<string, unknown>;
 type Identifier = { type: string; id: string };
-/** The HTTP Tracking API's paths under /v1/. */
-export type TrackingCall = 'track' | 'identify' | 'page' | 'screen' | 'group' | 'batch';
+/** The HTTP Tracking API's paths under /v1/; `import` is another name for `batch`. */
+export type TrackingCall = 'track' | 'identify' | 'page' | 'screen' | 'group' | 'alias' | 'batch' | 'import';
+const MESSAGE_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'];
+/** Segment's spec: alias calls can't be used to merge profiles in Unify. */
+const ALIAS_NOTE = 'Alias calls do not merge Unify profiles; no profile was changed.';
 
 /** What the Event Debugger would show: each message and whether it reached a profile. */
 export interface DebuggerEntry {
@@ -44,6 +47,7 @@ export interface DebuggerEntry {
   reason?: string;
   /** Segment's discard code (Delivery Overview, "Failed on Ingest"), such as `no_user_anon_id`. */
   code?: string;
+  note?: string;
 }
 
 /**
@@ -76,12 +80,12 @@ export class TrackingApi {
   }
 
   /**
-   * POST /v1/track, /identify, /page, /screen, /group, /batch. As Segment documents, the answer is 200 for every
+   * POST /v1/track, /identify, /page, /screen, /group, /alias, /batch (and /import, the same). As Segment documents, the answer is 200 for every
    * request except JSON and size errors (400); a dropped message (no identity, no event name, over a limit,
    * or sent with a write key that is not this source's) shows only in the debugger, as on Segment.
    */
   receive(kind: TrackingCall, body: Message, bodyBytes: number, writeKeyMatches: boolean): SimResponse {
-    if (kind === 'batch') {
+    if (kind === 'batch' || kind === 'import') {
       if (bodyBytes > MAX_BATCH_BYTES) throw invalidRequest('Batch exceeds 500 KB.');
       if (!Array.isArray(body.batch)) throw invalidRequest('batch must be an array of messages.');
       const messages = (body.batch as unknown[]).map((item): Message => (isObject(item) ? item : {}));
@@ -115,8 +119,8 @@ export class TrackingApi {
       typeof message.messageId === 'string' && message.messageId
         ? message.messageId
         : `ajs-${randomBytes(12).toString('hex')}`;
-    const log = (outcome: DebuggerEntry['outcome'], rejection?: Rejection) => {
-      this.debugger.push({ type, messageId, outcome, ...rejection });
+    const log = (outcome: DebuggerEntry['outcome'], details?: Rejection | { note: string }) => {
+      this.debugger.push({ type, messageId, outcome, ...details });
       if (this.debugger.length > 1000) this.debugger.shift();
     };
     if (dropReason) return log('rejected', dropReason);
@@ -126,6 +130,7 @@ export class TrackingApi {
     const reason = rejectionOf(type, message);
     if (reason) return log('rejected', reason);
     this.seenMessageIds.set(messageId, now);
+    if (type === 'alias') return log('accepted', { note: ALIAS_NOTE });
 
     const identifiers = identifiersOf(message);
     if (identifiers.length === 0) return log('rejected', { reason: 'Every identifier is a blocked value.' });
@@ -304,7 +309,7 @@ const lacksIdentity = (message: Message) =>
   [message.userId, message.anonymousId].every((id) => id === undefined || id === null || id === '');
 
 function rejectionOf(type: string, message: Message): Rejection | undefined {
-  if (!['track', 'identify', 'page', 'screen', 'group'].includes(type)) {
+  if (!MESSAGE_TYPES.includes(type)) {
     return { reason: `Unknown message type "${type}".` };
   }
   if (lacksIdentity(message)) return NO_IDENTITY;
