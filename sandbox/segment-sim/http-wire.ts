@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 
 import { invalidRequest, SimResponse } from './errors';
 import type { FaultSettings, ForcedFault } from './faults';
@@ -57,6 +58,27 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/**
+ * A request body as JSON bytes: a `Content-Encoding: gzip` body is decompressed (Segment's libraries send
+ * gzip), to at most `limit` bytes, so the Tracking API's size limits apply to the JSON, not to the wire.
+ * Any other content coding is a 400.
+ */
+export function decodeBody(raw: Buffer, contentEncoding: string | undefined, limit: number): Buffer {
+  const coding = (contentEncoding ?? '').trim().toLowerCase();
+  if (coding === '' || coding === 'identity') return raw;
+  if (coding !== 'gzip' && coding !== 'x-gzip') {
+    throw invalidRequest(`Content-Encoding "${contentEncoding}" is not supported: send gzip or nothing.`);
+  }
+  try {
+    return gunzipSync(raw, { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw invalidRequest('Request body too large.');
+    }
+    throw invalidRequest('The gzip body could not be decompressed.');
+  }
 }
 
 /** Writes an answer, with the body-level faults (malformed, truncated, slow) applied. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CursorCodec } from './cursor';
 import { errorResponse, invalidRequest, SegmentError, SimResponse, spaceNotFound, unauthorized } from './errors';
 import { chooseFault, FaultSettings, NO_FAULTS } from './faults';
-import { basicUser, readBody, retryHeaders, sleep, STATUS_ERRORS, writeAnswer } from './http-wire';
+import { basicUser, decodeBody, readBody, retryHeaders, sleep, STATUS_ERRORS, writeAnswer } from './http-wire';
 import { answerProfileRoute, parseProfileRoute } from './profile-api';
 import { ProfileStore } from './profile-store';
 import { DEFAULT_SEED } from './prng';
@@ -154,7 +154,9 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     const tracked = /^\/v1\/(track|identify|page|screen|group|alias|batch|import)\/?$/.exec(url.pathname);
     if (tracked) {
       if (request.method !== 'POST') throw invalidRequest('Use POST.');
-      const raw = await readBody(request, MAX_BATCH_BYTES + 1024);
+      // The limits hold for the JSON: a gzip body is decompressed first, and measured after.
+      const limit = MAX_BATCH_BYTES + 1024;
+      const raw = decodeBody(await readBody(request, limit), request.headers['content-encoding'], limit);
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw.toString('utf8'));

@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import { DEMO_CUSTOMERS } from '../demo/customers';
 import { simulatorOptionsFromEnv } from './options-from-env';
 import { simulatorForTest } from './test-client';
@@ -378,6 +380,88 @@ describe('Segment simulator: alias and import', () => {
     // The batch's limits hold there too.
     const big = { type: 'track', userId: 'usr_imported', event: 'Big', properties: { blob: 'x'.repeat(33_000) } };
     expect((await sim.post('/v1/import', { batch: [big] })).status).toBe(400);
+  });
+});
+
+describe('Segment simulator: gzip bodies', () => {
+  let sim: Awaited<ReturnType<typeof simulatorForTest>>;
+  beforeEach(async () => {
+    sim = await simulatorForTest({ rateLimitPerSecond: 10_000 });
+  });
+  afterEach(() => sim.simulator.close());
+
+  const postEncoded = async (path: string, body: Buffer, encoding: string) => {
+    const response = await fetch(`${sim.simulator.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Encoding': encoding,
+        Authorization: sim.basic('sandbox-write-key'),
+      },
+      body: new Uint8Array(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  const gzipJson = (value: unknown) => gzipSync(Buffer.from(JSON.stringify(value)));
+  /** A batch of fewer than 2,500 small messages whose JSON is about `bytes` long: it compresses to a few KB. */
+  const batchOf = (bytes: number) => {
+    const message = (index: number) => ({
+      type: 'track',
+      userId: 'usr_gzip_bulk',
+      event: 'Bulk',
+      messageId: `gz-${index}`,
+      properties: { note: 'x'.repeat(200) },
+    });
+    const count = Math.floor(bytes / JSON.stringify(message(10_000)).length);
+    return { batch: Array.from({ length: count }, (_, index) => message(index)) };
+  };
+
+  it('takes a Content-Encoding: gzip body as the JSON it decompresses to', async () => {
+    const batch = {
+      batch: [
+        { type: 'identify', userId: 'usr_gzip', traits: { plan: 'Compressed' }, messageId: 'gz-a' },
+        { type: 'track', userId: 'usr_gzip', event: 'Order Completed', messageId: 'gz-b' },
+      ],
+    };
+    expect(await postEncoded('/v1/batch', gzipJson(batch), 'gzip')).toEqual({ status: 200, body: { success: true } });
+    const single = { userId: 'usr_gzip', event: 'Product Viewed', messageId: 'gz-c' };
+    expect((await postEncoded('/v1/track', gzipJson(single), 'gzip')).status).toBe(200);
+    expect((await sim.users('user_id:usr_gzip/traits')).body.traits).toEqual({ plan: 'Compressed' });
+    const events = (await sim.users('user_id:usr_gzip/events')).body.data;
+    expect(events.map((event: { message_id: string }) => event.message_id).sort()).toEqual(['gz-a', 'gz-b', 'gz-c']);
+  });
+
+  it('applies the 32 KB and 500 KB limits to the decompressed JSON, not to the compressed bytes', async () => {
+    const bigMessage = gzipJson({ userId: 'usr_gzip', event: 'Big', properties: { blob: 'x'.repeat(40_000) } });
+    expect(bigMessage.length).toBeLessThan(2_000);
+    const refused = await postEncoded('/v1/track', bigMessage, 'gzip');
+    expect(refused).toEqual({
+      status: 400,
+      body: { error: { code: 'invalid_request_error', message: expect.any(String) } },
+    });
+
+    const bigBatch = gzipJson(batchOf(520_000));
+    expect(bigBatch.length).toBeLessThan(100_000);
+    expect((await postEncoded('/v1/batch', bigBatch, 'gzip')).status).toBe(400);
+    expect((await postEncoded('/v1/batch', gzipJson(batchOf(450_000)), 'gzip')).status).toBe(200);
+    // The debugger keeps the last 1,000 messages: every one of them was accepted, the batch's last included.
+    const last = batchOf(450_000).batch.length - 1;
+    const outcomes = (await (await fetch(`${sim.simulator.url}/__sim/debugger`)).json()).messages
+      .filter((message: DebuggerMessage) => message.messageId.startsWith('gz-'))
+      .map((message: DebuggerMessage) => message.outcome);
+    expect(new Set(outcomes)).toEqual(new Set(['accepted']));
+    expect(outcomes).toHaveLength(1_000);
+    expect((await sim.users('user_id:usr_gzip_bulk/events?limit=1')).body.data[0].message_id).toMatch(/^gz-/);
+    expect(last).toBeGreaterThan(1_000);
+  });
+
+  it('answers 400 to a body that is not gzip, and to a content coding Segment does not take', async () => {
+    const notGzip = await postEncoded('/v1/track', Buffer.from('{"userId":"u","event":"e"}'), 'gzip');
+    expect(notGzip).toEqual({
+      status: 400,
+      body: { error: { code: 'invalid_request_error', message: expect.any(String) } },
+    });
+    expect((await postEncoded('/v1/track', Buffer.from('{}'), 'br')).status).toBe(400);
   });
 });
 
