@@ -20,7 +20,16 @@ function movableClock(start = Date.parse('2026-11-29T12:00:00.000Z')) {
   };
 }
 
-type DebuggerMessage = { messageId: string; outcome: string; reason?: string; code?: string };
+type DebuggerMessage = {
+  messageId: string;
+  outcome: string;
+  reason?: string;
+  code?: string;
+  receivedAt?: string;
+  sentAt?: string;
+  originalTimestamp?: string;
+  timestamp?: string;
+};
 
 describe('Segment simulator: Tracking API', () => {
   let sim: Awaited<ReturnType<typeof simulatorForTest>>;
@@ -484,6 +493,59 @@ describe('Segment simulator: Tracking API time', () => {
     ((await (await fetch(`${sim.simulator.url}/__sim/debugger`)).json()).messages as DebuggerMessage[])
       .filter((message) => message.messageId === messageId)
       .map((message) => message.outcome);
+
+  it('corrects clock skew: timestamp = receivedAt - (sentAt - originalTimestamp), with a message or batch sentAt', async () => {
+    // The device's clock runs an hour fast: it says the event happened at +55 min and was sent at +60 min.
+    const deviceSent = time.iso(HOUR_MS);
+    const deviceEvent = time.iso(55 * 60_000);
+    await track('skew-single', { timestamp: deviceEvent, sentAt: deviceSent });
+    await sim.post('/v1/batch', {
+      sentAt: deviceSent,
+      batch: [
+        {
+          type: 'track',
+          userId: kenji.userId,
+          event: 'Order Completed',
+          messageId: 'skew-batch',
+          timestamp: deviceEvent,
+        },
+        // A message's own sentAt wins over the batch's.
+        {
+          type: 'track',
+          userId: kenji.userId,
+          event: 'Order Completed',
+          messageId: 'skew-own-sent-at',
+          timestamp: deviceEvent,
+          sentAt: time.iso(5 * 60_000),
+        },
+      ],
+    });
+    await track('no-sent-at', { timestamp: time.iso(-3 * HOUR_MS) });
+    await track('no-timestamp', { sentAt: deviceSent });
+
+    const events = (await sim.users(`user_id:${kenji.userId}/events?limit=100`)).body.data as Array<{
+      message_id: string;
+      timestamp: string;
+    }>;
+    const timestampOf = (messageId: string) => events.find((event) => event.message_id === messageId)?.timestamp;
+    expect(timestampOf('skew-single')).toBe(time.iso(-5 * 60_000));
+    expect(timestampOf('skew-batch')).toBe(time.iso(-5 * 60_000));
+    expect(timestampOf('skew-own-sent-at')).toBe(time.iso(50 * 60_000));
+    expect(timestampOf('no-sent-at')).toBe(time.iso(-3 * HOUR_MS));
+    expect(timestampOf('no-timestamp')).toBe(time.iso());
+
+    const logged = (
+      (await (await fetch(`${sim.simulator.url}/__sim/debugger`)).json()).messages as DebuggerMessage[]
+    ).find((message) => message.messageId === 'skew-single');
+    expect(logged).toEqual(
+      expect.objectContaining({
+        receivedAt: time.iso(),
+        sentAt: deviceSent,
+        originalTimestamp: deviceEvent,
+        timestamp: time.iso(-5 * 60_000),
+      }),
+    );
+  });
 
   it('counts the 14-day events look-back from each request, not from the start', async () => {
     expect((await track('window-1', { timestamp: time.iso(-DAY_MS) })).status).toBe(200);

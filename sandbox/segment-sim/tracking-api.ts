@@ -48,6 +48,11 @@ export interface DebuggerEntry {
   /** Segment's discard code (Delivery Overview, "Failed on Ingest"), such as `no_user_anon_id`. */
   code?: string;
   note?: string;
+  /** For accepted messages, the times as Segment's debugger shows them (ISO 8601). */
+  receivedAt?: string;
+  sentAt?: string;
+  originalTimestamp?: string;
+  timestamp?: string;
 }
 
 /**
@@ -85,6 +90,7 @@ export class TrackingApi {
    * or sent with a write key that is not this source's) shows only in the debugger, as on Segment.
    */
   receive(kind: TrackingCall, body: Message, bodyBytes: number, writeKeyMatches: boolean): SimResponse {
+    const receivedAt = this.clock();
     if (kind === 'batch' || kind === 'import') {
       if (bodyBytes > MAX_BATCH_BYTES) throw invalidRequest('Batch exceeds 500 KB.');
       if (!Array.isArray(body.batch)) throw invalidRequest('batch must be an array of messages.');
@@ -94,48 +100,52 @@ export class TrackingApi {
       if (oversized >= 0) throw invalidRequest(`Message ${oversized} of the batch exceeds 32 KB.`);
       const batchContext = isObject(body.context) ? body.context : {};
       messages.forEach((message, index) => {
-        // The batch's context is merged under each message's own.
-        const merged = { ...message, context: { ...batchContext, ...((message.context as Message) ?? {}) } };
+        // The batch's context is merged under each message's own; the batch's sentAt stands in for a missing one.
+        const merged = {
+          ...message,
+          context: { ...batchContext, ...((message.context as Message) ?? {}) },
+          sentAt: message.sentAt ?? body.sentAt,
+        };
         // Documented: past 2,500 messages the batch is still a 200, and the messages beyond are rejected.
         const reason: Rejection | undefined = !writeKeyMatches
           ? UNKNOWN_WRITE_KEY
           : index >= MAX_BATCH_MESSAGES
             ? { reason: `A batch takes at most ${MAX_BATCH_MESSAGES} messages.` }
             : undefined;
-        this.handle(String(message.type ?? ''), merged, reason);
+        this.handle(String(message.type ?? ''), merged, receivedAt, reason);
       });
     } else {
       if (bodyBytes > MAX_MESSAGE_BYTES) throw invalidRequest('Message exceeds 32 KB.');
       if (this.missingIdentity === 'bad_request' && lacksIdentity(body)) {
         throw new SegmentError(400, 'no_user_anon_id', NO_IDENTITY.reason);
       }
-      this.handle(kind, body, writeKeyMatches ? undefined : UNKNOWN_WRITE_KEY);
+      this.handle(kind, body, receivedAt, writeKeyMatches ? undefined : UNKNOWN_WRITE_KEY);
     }
     return { status: 200, body: { success: true } };
   }
 
-  private handle(type: string, message: Message, dropReason?: Rejection): void {
+  private handle(type: string, message: Message, receivedAt: number, dropReason?: Rejection): void {
     const messageId =
       typeof message.messageId === 'string' && message.messageId
         ? message.messageId
         : `ajs-${randomBytes(12).toString('hex')}`;
-    const log = (outcome: DebuggerEntry['outcome'], details?: Rejection | { note: string }) => {
+    const log = (outcome: DebuggerEntry['outcome'], details?: Partial<DebuggerEntry>) => {
       this.debugger.push({ type, messageId, outcome, ...details });
       if (this.debugger.length > 1000) this.debugger.shift();
     };
     if (dropReason) return log('rejected', dropReason);
-    const now = this.clock();
-    this.forgetMessageIdsBefore(now - DEDUPLICATION_WINDOW_MS);
+    this.forgetMessageIdsBefore(receivedAt - DEDUPLICATION_WINDOW_MS);
     if (this.seenMessageIds.has(messageId)) return log('duplicate');
     const reason = rejectionOf(type, message);
     if (reason) return log('rejected', reason);
-    this.seenMessageIds.set(messageId, now);
+    this.seenMessageIds.set(messageId, receivedAt);
     if (type === 'alias') return log('accepted', { note: ALIAS_NOTE });
 
     const identifiers = identifiersOf(message);
     if (identifiers.length === 0) return log('rejected', { reason: 'Every identifier is a blocked value.' });
     const profile = this.resolve(identifiers, messageId);
-    const timestamp = parseTimestamp(message.timestamp, now);
+    const times = timesOf(message, receivedAt);
+    const { timestamp } = times;
     if (type === 'identify') {
       for (const [key, value] of Object.entries((message.traits as Message) ?? {})) {
         profile.traits[key] = { value, class: 'custom', source_id: SOURCES.flex, updated_at: timestamp };
@@ -164,8 +174,8 @@ export class TrackingApi {
       if (channel) profile.inboundChannels[channel] = (profile.inboundChannels[channel] ?? 0) + 1;
       Object.assign(profile.traits, flexComputedTraits(profile.inboundChannels, timestamp));
     }
-    profile.updatedAt = new Date(now).toISOString();
-    log('accepted');
+    profile.updatedAt = times.receivedAt;
+    log('accepted', times);
   }
 
   /** Drops the messageIds accepted before `cutoff` (the map is in acceptance order, so it stops at the first kept). */
@@ -326,6 +336,27 @@ function rejectionOf(type: string, message: Message): Rejection | undefined {
   return undefined;
 }
 
-function parseTimestamp(value: unknown, now: number): string {
-  return value === undefined ? new Date(now).toISOString() : new Date(String(value)).toISOString();
+/** Milliseconds since the epoch, or undefined for an absent or unparseable time. */
+const timeOf = (value: unknown) => {
+  const time = value === undefined || value === null ? Number.NaN : Date.parse(String(value));
+  return Number.isNaN(time) ? undefined : time;
+};
+
+/**
+ * Segment's clock-skew correction: `timestamp = receivedAt - (sentAt - originalTimestamp)` when the message (or
+ * its batch) carries `sentAt`; without `sentAt`, the timestamp as given; without a timestamp, `receivedAt`.
+ * An unparseable `sentAt` counts as absent (an unparseable `timestamp` is rejected earlier).
+ */
+function timesOf(message: Message, receivedAt: number) {
+  const original = timeOf(message.timestamp);
+  const sent = timeOf(message.sentAt);
+  const corrected =
+    original === undefined ? receivedAt : sent === undefined ? original : receivedAt - (sent - original);
+  const iso = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
+  return {
+    timestamp: new Date(corrected).toISOString(),
+    receivedAt: new Date(receivedAt).toISOString(),
+    ...(sent === undefined ? {} : { sentAt: iso(sent) }),
+    ...(original === undefined ? {} : { originalTimestamp: iso(original) }),
+  };
 }
