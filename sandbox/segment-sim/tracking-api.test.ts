@@ -474,6 +474,51 @@ describe('Segment simulator: gzip bodies', () => {
   });
 });
 
+describe('Segment simulator: trait precedence', () => {
+  let sim: Awaited<ReturnType<typeof simulatorForTest>>;
+  let time: ReturnType<typeof movableClock>;
+  beforeEach(async () => {
+    time = movableClock();
+    sim = await simulatorForTest({ rateLimitPerSecond: 10_000, clock: time.clock });
+  });
+  afterEach(() => sim.simulator.close());
+
+  const identify = (ids: Record<string, string>, traits: Record<string, unknown>, agoMs: number) =>
+    sim.post('/v1/identify', { ...ids, traits, timestamp: time.iso(-agoMs) });
+  const verboseTraits = async (id: string) =>
+    (await sim.users(`${id}/traits?verbose=true&limit=200`)).body.traits as Record<
+      string,
+      { value: unknown; updated_at: string }
+    >;
+
+  it('keeps the last-updated value: an identify with an older timestamp arriving later does not overwrite it', async () => {
+    await identify({ userId: 'usr_precedence' }, { plan: 'Newer' }, HOUR_MS);
+    await identify({ userId: 'usr_precedence' }, { plan: 'Older', city: 'Lisbon' }, 2 * HOUR_MS);
+    const traits = await verboseTraits('user_id:usr_precedence');
+    expect(traits.plan).toEqual(expect.objectContaining({ value: 'Newer', updated_at: time.iso(-HOUR_MS) }));
+    // A trait the profile did not have is taken from the older message all the same.
+    expect(traits.city).toEqual(expect.objectContaining({ value: 'Lisbon', updated_at: time.iso(-2 * HOUR_MS) }));
+    // A newer message still overwrites.
+    await identify({ userId: 'usr_precedence' }, { plan: 'Newest' }, 0);
+    expect((await verboseTraits('user_id:usr_precedence')).plan.value).toBe('Newest');
+  });
+
+  it('on a merge, keeps per trait the value with the newer updated_at, whichever profile held it', async () => {
+    await identify({ anonymousId: 'anon-precedence' }, { plan: 'Anonymous, newer' }, HOUR_MS);
+    await identify({ anonymousId: 'anon-precedence' }, { city: 'Anonymous, older' }, 5 * HOUR_MS);
+    await identify({ userId: 'usr_precedence_known' }, { plan: 'Known, older' }, 3 * HOUR_MS);
+    await identify({ userId: 'usr_precedence_known' }, { city: 'Known, newer' }, 2 * HOUR_MS);
+    // One message names both profiles: they merge into the user_id's.
+    await sim.post('/v1/track', { userId: 'usr_precedence_known', anonymousId: 'anon-precedence', event: 'Signed In' });
+
+    const traits = await verboseTraits('anonymous_id:anon-precedence');
+    expect(traits.plan).toEqual(expect.objectContaining({ value: 'Anonymous, newer', updated_at: time.iso(-HOUR_MS) }));
+    expect(traits.city).toEqual(expect.objectContaining({ value: 'Known, newer', updated_at: time.iso(-2 * HOUR_MS) }));
+    const ids = (await sim.users('user_id:usr_precedence_known/external_ids')).body.data;
+    expect(ids.map((id: { type: string }) => id.type).sort()).toEqual(['anonymous_id', 'user_id']);
+  });
+});
+
 describe('Segment simulator: Tracking API time', () => {
   let sim: Awaited<ReturnType<typeof simulatorForTest>>;
   let time: ReturnType<typeof movableClock>;

@@ -148,7 +148,7 @@ export class TrackingApi {
     const { timestamp } = times;
     if (type === 'identify') {
       for (const [key, value] of Object.entries((message.traits as Message) ?? {})) {
-        profile.traits[key] = { value, class: 'custom', source_id: SOURCES.flex, updated_at: timestamp };
+        setTrait(profile.traits, key, value, timestamp);
       }
     }
     if (type === 'group') this.joinAccount(profile, message, messageId, timestamp);
@@ -206,7 +206,7 @@ export class TrackingApi {
       this.store.put(account); // a generated account written to is held from now on
     }
     for (const [key, value] of Object.entries((message.traits as Message) ?? {})) {
-      account.traits[key] = { value, class: 'custom', source_id: SOURCES.flex, updated_at: timestamp };
+      setTrait(account.traits, key, value, timestamp);
     }
     if (!user.links.includes(account.segmentId)) user.links.push(account.segmentId);
     if (!account.links.includes(user.segmentId)) account.links.push(user.segmentId);
@@ -257,7 +257,11 @@ export class TrackingApi {
   private merge(target: Profile, other: Profile): void {
     this.store.remove(other.segmentId);
     for (const id of other.externalIds) if (!hasId(target, id.type, id.id)) this.store.addIdentifier(target, id);
-    target.traits = { ...other.traits, ...target.traits };
+    // Per trait, the value updated last wins, whichever profile held it.
+    for (const [key, record] of Object.entries(other.traits)) {
+      const mine = target.traits[key];
+      if (!mine || Date.parse(record.updated_at) > Date.parse(mine.updated_at)) target.traits[key] = record;
+    }
     target.events = [...target.events, ...other.events].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
     target.links = [...new Set([...target.links, ...other.links])];
     for (const [channel, count] of Object.entries(other.inboundChannels)) {
@@ -281,6 +285,16 @@ function newProfile(collection: Profile['collection'], at: number): Profile {
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * Segment keeps the last-updated value of a trait, by the message's (corrected) timestamp, not by arrival:
+ * a message older than the trait's updated_at leaves it alone. On equal times the later arrival wins.
+ */
+function setTrait(traits: Profile['traits'], key: string, value: unknown, at: string): void {
+  const current = traits[key];
+  if (current && Date.parse(current.updated_at) > Date.parse(at)) return;
+  traits[key] = { value, class: 'custom', source_id: SOURCES.flex, updated_at: at };
 }
 
 const limitOf = (type: string) => LIMIT_PER_TYPE[type] ?? DEFAULT_LIMIT;
