@@ -519,6 +519,59 @@ describe('Segment simulator: trait precedence', () => {
   });
 });
 
+describe('Segment simulator: custom identifiers in context.externalIds', () => {
+  let sim: Awaited<ReturnType<typeof simulatorForTest>>;
+  beforeEach(async () => {
+    sim = await simulatorForTest({ rateLimitPerSecond: 10_000 });
+  });
+  afterEach(() => sim.simulator.close());
+
+  const externalId = (type: string, id: string, collection = 'users') => ({ id, type, collection, encoding: 'none' });
+  const idsOf = async (profile: string) =>
+    (await sim.users(`${profile}/external_ids?limit=100`)).body.data.map(
+      (id: { type: string; id: string }) => `${id.type}:${id.id}`,
+    );
+
+  it('resolves a phone sent in context.externalIds to the profile that holds it', async () => {
+    const answer = await sim.post('/v1/track', {
+      anonymousId: 'anon-external-phone',
+      event: 'Flex - Engagement Initiated',
+      messageId: 'ext-phone',
+      context: { externalIds: [externalId('phone', kenji.phone!)] },
+    });
+    expect(answer.status).toBe(200);
+    expect(await idsOf('anonymous_id:anon-external-phone')).toEqual(
+      expect.arrayContaining([`user_id:${kenji.userId}`, `phone:${kenji.phone}`, 'anonymous_id:anon-external-phone']),
+    );
+    const events = (await sim.users(`user_id:${kenji.userId}/events?limit=100`)).body.data;
+    expect(events.map((event: { message_id: string }) => event.message_id)).toContain('ext-phone');
+  });
+
+  it('adds a custom identifier type to the profile and merges on it', async () => {
+    await sim.post('/v1/identify', {
+      userId: 'usr_external_custom',
+      traits: { name: 'Custom Id' },
+      context: { externalIds: [externalId('zendesk_id', 'ZD-4821')] },
+    });
+    expect(await idsOf('zendesk_id:zd-4821')).toEqual(['user_id:usr_external_custom', 'zendesk_id:zd-4821']);
+
+    // Another visitor known by the same custom identifier is the same person.
+    await sim.post('/v1/track', {
+      anonymousId: 'anon-external-custom',
+      event: 'Product Viewed',
+      context: { externalIds: [externalId('zendesk_id', 'zd-4821'), externalId('group_id', 'grp_other', 'accounts')] },
+    });
+    const ids = await idsOf('user_id:usr_external_custom');
+    expect(ids.sort()).toEqual([
+      'anonymous_id:anon-external-custom',
+      'user_id:usr_external_custom',
+      'zendesk_id:zd-4821',
+    ]);
+    // An identifier of another collection does not become a user identifier.
+    expect((await sim.users('group_id:grp_other/traits')).status).toBe(404);
+  });
+});
+
 describe('Segment simulator: Tracking API time', () => {
   let sim: Awaited<ReturnType<typeof simulatorForTest>>;
   let time: ReturnType<typeof movableClock>;

@@ -6,8 +6,17 @@ import { SOURCES } from './model';
 import type { ProfileStore } from './profile-store';
 import { flexComputedTraits, isInboundEngagement } from './flex-traits';
 
-/** Segment's default identity priority (user_id, email, then the rest), with the custom `phone` after email. */
-const PRIORITY = ['user_id', 'email', 'phone', 'anonymous_id'];
+/**
+ * Segment's default identity priority: user_id, email, then the rest alphabetically (anonymous_id and custom
+ * identifiers from `context.externalIds` among them), with the custom `phone` right after email.
+ */
+const PRIORITY = ['user_id', 'email', 'phone'];
+const priorityOf = (a: Identifier, b: Identifier) => {
+  const [rankA, rankB] = [a, b].map(({ type }) => (PRIORITY.includes(type) ? PRIORITY.indexOf(type) : PRIORITY.length));
+  return rankA - rankB || (rankA === PRIORITY.length ? a.type.localeCompare(b.type) : 0);
+};
+/** An identifier type as the Profile API names it (lower case: other casings find nothing there). */
+const IDENTIFIER_TYPE = /^[a-z0-9_.]+$/;
 /** Segment's default per-profile limits: one user_id, five of each other identifier. */
 const LIMIT_PER_TYPE: Record<string, number> = { user_id: 1 };
 const DEFAULT_LIMIT = 5;
@@ -310,19 +319,33 @@ function withinLimits(profiles: Profile[], identifiers: Identifier[]): boolean {
   return [...byType].every(([type, values]) => values.size <= limitOf(type));
 }
 
+/**
+ * The message's identifiers: userId, traits.email, traits.phone, anonymousId, and each `context.externalIds`
+ * entry of the users collection (`{id, type, collection: 'users', encoding: 'none'}`; the type lower-cased).
+ * Values are lower-cased; blocked values and repeats are left out; highest priority first.
+ */
 function identifiersOf(message: Message): Identifier[] {
-  const traits = { ...((message.context as Message)?.traits as Message), ...(message.traits as Message) };
+  const context = isObject(message.context) ? message.context : {};
+  const traits = { ...(isObject(context.traits) ? context.traits : {}), ...(message.traits as Message) };
   const candidates: Array<[string, unknown]> = [
     ['user_id', message.userId],
     ['email', traits.email],
     ['phone', traits.phone],
     ['anonymous_id', message.anonymousId],
   ];
-  return candidates
-    .filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number')
-    .map(([type, value]) => ({ type, id: String(value).trim().toLowerCase() }))
-    .filter(({ id }) => !BLOCKED_VALUES.some((blocked) => blocked.test(id)))
-    .sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
+  for (const entry of Array.isArray(context.externalIds) ? context.externalIds : []) {
+    if (!isObject(entry) || typeof entry.type !== 'string') continue;
+    if ((entry.collection ?? 'users') !== 'users' || (entry.encoding ?? 'none') !== 'none') continue;
+    const type = entry.type.trim().toLowerCase();
+    if (IDENTIFIER_TYPE.test(type)) candidates.push([type, entry.id]);
+  }
+  const identifiers = new Map<string, Identifier>();
+  for (const [type, value] of candidates) {
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const id = String(value).trim().toLowerCase();
+    if (!BLOCKED_VALUES.some((blocked) => blocked.test(id))) identifiers.set(`${type}:${id}`, { type, id });
+  }
+  return [...identifiers.values()].sort(priorityOf);
 }
 
 const isObject = (value: unknown): value is Message =>
