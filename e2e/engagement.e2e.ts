@@ -1,7 +1,15 @@
 /** Engagement events from the agent's desktop to Segment, and back in the next agent's history. */
 import type { Locator, Page } from 'playwright-core';
 
-import { customerTab, eventually, sandboxPagePerTest, SANDBOX_URL, SEGMENT_SIM_URL, WORKSPACE_SID } from './support';
+import {
+  customerTab,
+  eventually,
+  sandboxPagePerTest,
+  SANDBOX_URL,
+  SEGMENT_SIM_URL,
+  setSimFaults,
+  WORKSPACE_SID,
+} from './support';
 
 const session = sandboxPagePerTest();
 
@@ -33,6 +41,7 @@ const row = (page: Page, taskSid: string): Locator => page.locator(`[data-task-s
 
 async function openTask(page: Page, taskSid: string): Promise<Locator> {
   await row(page, taskSid).getByRole('button', { name: 'voice', exact: true }).click();
+  await page.getByRole('tab', { name: 'Customer' }).click();
   await page.getByRole('tab', { name: 'Customer', selected: true }).waitFor();
   return customerTab(page);
 }
@@ -95,35 +104,55 @@ describe('Engagements', () => {
       .waitFor();
   });
 
-  it('keeps 50 engagements while the Functions are unreachable, across a reload, and sends each once when they answer', async () => {
-    const { page, context } = session;
-    const tasks: string[] = [];
-    for (let n = 0; n < 50; n += 1) tasks.push(await newCallFromAna('wrapping'));
-    let blocked = 0;
-    await context.route('**/engagement', (route) => {
-      blocked += 1;
-      return route.abort('connectionrefused');
-    });
-    await page.goto(SANDBOX_URL);
-    await page.getByRole('region', { name: 'Tasks' }).waitFor();
-    await eventually(async () => expect(blocked).toBeGreaterThan(0));
-    const waiting = () =>
-      page.evaluate(() => {
-        const outbox = JSON.parse(localStorage.getItem('unified-profiles.engagement-outbox.v1') ?? '{}');
-        return (outbox.pending ?? []).length as number;
-      });
-    await eventually(async () => expect(await waiting()).toBe(50));
+  /** Makes /engagement fail as named, until `restore` is called. */
+  const outages = {
+    'Segment’s Tracking API answers 503': async () => {
+      await setSimFaults({ errorRates: { '503': 1 }, pathFilter: '/v1/track' });
+      return () => setSimFaults({ errorRates: {}, pathFilter: '' });
+    },
+    'the Functions cannot be reached': async () => {
+      const { context } = session;
+      await context.route('**/engagement', (route) => route.abort('connectionrefused'));
+      return () => context.unroute('**/engagement');
+    },
+  };
 
-    await page.reload();
-    await eventually(async () => expect(await waiting()).toBe(50));
-    expect(await outcomesByMessageId(tasks)).toEqual({});
+  it.each(Object.keys(outages) as Array<keyof typeof outages>)(
+    'keeps 50 engagements while %s, across a reload, and sends each once when it answers',
+    async (outage) => {
+      const { page } = session;
+      const tasks: string[] = [];
+      for (let n = 0; n < 50; n += 1) tasks.push(await newCallFromAna('wrapping'));
+      const restore = await outages[outage]();
+      const waiting = () =>
+        page.evaluate(() => {
+          const outbox = JSON.parse(localStorage.getItem('unified-profiles.engagement-outbox.v1') ?? '{}');
+          return (outbox.pending ?? []).length as number;
+        });
+      await page.goto(SANDBOX_URL);
+      await eventually(async () => expect(await waiting()).toBe(50));
+      const tab = await openTask(page, tasks[0]);
+      await tab.getByText('Interactions waiting to be recorded in Segment: 50').waitFor();
 
-    await context.unroute('**/engagement');
-    await page.reload(); // the page replays its outbox on load
-    await eventually(async () => expect(await waiting()).toBe(0), 30_000);
-    const outcomes = await outcomesByMessageId(tasks);
-    expect(Object.keys(outcomes)).toHaveLength(50);
-    expect(Object.values(outcomes).every((seen) => seen.length === 1 && seen[0] === 'accepted')).toBe(true);
-    expect(Object.keys(outcomes).sort()).toEqual(tasks.map((sid) => `flex-engagement-initiated-${sid}`).sort());
-  });
+      await page.reload();
+      await eventually(async () => expect(await waiting()).toBe(50));
+      expect(await outcomesByMessageId(tasks)).toEqual({});
+
+      await restore();
+      await page.reload(); // the page replays its outbox on load
+      await eventually(async () => expect(await waiting()).toBe(0), 30_000);
+      const outcomes = await outcomesByMessageId(tasks);
+      expect(Object.keys(outcomes).sort()).toEqual(tasks.map((sid) => `flex-engagement-initiated-${sid}`).sort());
+      // Segment took each once. A send in flight at a reload may reach it again with the same messageId:
+      // it is dropped as a duplicate, never counted twice.
+      const acceptedTwiceOrNever = Object.entries(outcomes).filter(
+        ([, seen]) => seen.filter((outcome) => outcome === 'accepted').length !== 1,
+      );
+      expect(acceptedTwiceOrNever).toEqual([]);
+      const onProfile = (await anasFlexEvents()).map((event) => event.message_id);
+      for (const sid of tasks) {
+        expect(onProfile.filter((id) => id === `flex-engagement-initiated-${sid}`)).toHaveLength(1);
+      }
+    },
+  );
 });
