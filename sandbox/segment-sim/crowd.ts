@@ -1,7 +1,7 @@
 import type { ExternalId, Profile, TraitRecord } from './model';
 import { SOURCES } from './model';
 import { generateEvents } from './events';
-import { countInboundChannels, flexComputedTraits } from './flex-traits';
+import { countInboundChannels, countOutbounds, flexComputedTraits } from './flex-traits';
 import { between, createRandom, DEFAULT_SEED, pick, withSeed } from './prng';
 import { capitalise, DAY_MS, externalId, trait } from './records';
 
@@ -84,7 +84,8 @@ export function accountIdOf(userIndex: number): string {
     .padStart(20, '0')}`;
 }
 
-export function generateCrowdProfile(index: number, now: number, seed = DEFAULT_SEED): Profile {
+/** `totalOutbounds` adds the optional Total outbounds computed trait (off unless the simulator is asked for it). */
+export function generateCrowdProfile(index: number, now: number, seed = DEFAULT_SEED, totalOutbounds = false): Profile {
   const ids = crowdIdentifiers(index, seed);
   const random = createRandom(withSeed(seed, index * 104729 + 3));
   const createdAt = new Date(now - between(random, 20, 900) * DAY_MS).toISOString();
@@ -98,6 +99,7 @@ export function generateCrowdProfile(index: number, now: number, seed = DEFAULT_
   const events = generateEvents(withSeed(seed, index * 31 + 11), now, between(random, 8, 40), identity);
   const ltv = Math.round(random() * 500000) / 100;
   const inboundChannels = countInboundChannels(events);
+  const outbounds = countOutbounds(events);
   const traits: Record<string, TraitRecord> = {
     name: trait(`${capitalise(ids.first)} ${capitalise(ids.last)}`, 'custom', createdAt),
     first_name: trait(capitalise(ids.first), 'custom', createdAt),
@@ -109,7 +111,7 @@ export function generateCrowdProfile(index: number, now: number, seed = DEFAULT_
     created_at: trait(createdAt, 'custom', createdAt),
     lifetime_value: trait(ltv, 'computed_trait', updatedAt),
     total_orders: trait(events.filter((e) => e.event === 'Order Completed').length, 'computed_trait', updatedAt),
-    ...flexComputedTraits(inboundChannels, updatedAt),
+    ...flexComputedTraits(inboundChannels, updatedAt, totalOutbounds ? outbounds : undefined),
     likelihood_to_churn: trait(Math.round(random() * 100) / 100, 'computed_trait', updatedAt),
     likelihood_to_purchase: trait(Math.round(random() * 100) / 100, 'computed_trait', updatedAt),
     predicted_ltv: trait(Math.round(ltv * (1 + random())), 'computed_trait', updatedAt),
@@ -124,6 +126,7 @@ export function generateCrowdProfile(index: number, now: number, seed = DEFAULT_
     events,
     links: index % 10 === 0 ? [accountIdOf(index)] : [],
     inboundChannels,
+    outbounds,
     createdAt,
     updatedAt,
   };
@@ -146,6 +149,7 @@ export function generateCrowdAccount(accountIndex: number, now: number, seed = D
     events: [],
     links: [`use_sim${(accountIndex * 10).toString(36).padStart(20, '0')}`],
     inboundChannels: {},
+    outbounds: 0,
     createdAt,
     updatedAt: createdAt,
   };

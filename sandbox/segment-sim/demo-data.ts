@@ -1,6 +1,7 @@
 import { DEMO_CUSTOMERS, DemoCustomer } from '../demo/customers';
 import { EDGE_CASES } from './edge-cases';
 import { generateEvents } from './events';
+import { countOutbounds } from './flex-traits';
 import type { ExternalId, Profile } from './model';
 import { SOURCES } from './model';
 import { DEFAULT_SEED, withSeed } from './prng';
@@ -35,7 +36,13 @@ export const DEMO_ACCOUNTS = [
   },
 ];
 
-function demoProfile(customer: DemoCustomer, index: number, now: number, seed: number): Profile {
+function demoProfile(
+  customer: DemoCustomer,
+  index: number,
+  now: number,
+  seed: number,
+  totalOutbounds: boolean,
+): Profile {
   const createdAt = new Date(now - (400 + index * 30) * DAY_MS).toISOString();
   const identity = [
     customer.userId && externalId('user_id', customer.userId, 'users', createdAt, `msg_demo_${customer.key}_1`),
@@ -60,16 +67,20 @@ function demoProfile(customer: DemoCustomer, index: number, now: number, seed: n
     high_value_customers: trait(premium, 'audience', createdAt),
     newsletter_subscribers: trait(index % 2 === 0, 'audience', createdAt),
   });
+  const events = generateEvents(withSeed(seed, 1_000_000 + index), now, 24, identity);
+  const outbounds = countOutbounds(events);
+  if (totalOutbounds) traits.total_outbounds = trait(outbounds, 'computed_trait', createdAt);
   return {
     segmentId: customer.segmentId,
     collection: 'users',
     externalIds: identity,
     traits,
-    events: generateEvents(withSeed(seed, 1_000_000 + index), now, 24, identity),
+    events,
     links: DEMO_ACCOUNTS.filter((account) => account.members.includes(customer.key)).map(
       (account) => account.segmentId,
     ),
     inboundChannels: demoInboundChannels(customer),
+    outbounds,
     createdAt,
     updatedAt: new Date(now - DAY_MS).toISOString(),
   };
@@ -89,6 +100,7 @@ function demoAccount(account: (typeof DEMO_ACCOUNTS)[number], index: number, now
     events: [],
     links: account.members.map((key) => DEMO_CUSTOMERS.find((customer) => customer.key === key)!.segmentId),
     inboundChannels: {},
+    outbounds: 0,
     createdAt,
     updatedAt: createdAt,
   };
@@ -107,6 +119,7 @@ function edgeCaseProfiles(now: number, seed: number): Profile[] {
       events: [],
       links: [],
       inboundChannels: {},
+      outbounds: 0,
       createdAt,
       updatedAt: createdAt,
     };
@@ -131,9 +144,9 @@ function edgeCaseProfiles(now: number, seed: number): Profile[] {
 }
 
 /** The hand-made part of the data set: demo customers, their account and the edge cases. */
-export function fixedProfiles(now: number, seed = DEFAULT_SEED): Profile[] {
+export function fixedProfiles(now: number, seed = DEFAULT_SEED, totalOutbounds = false): Profile[] {
   return [
-    ...DEMO_CUSTOMERS.map((customer, index) => demoProfile(customer, index, now, seed)),
+    ...DEMO_CUSTOMERS.map((customer, index) => demoProfile(customer, index, now, seed, totalOutbounds)),
     ...DEMO_ACCOUNTS.map((account, index) => demoAccount(account, index, now)),
     ...edgeCaseProfiles(now, seed),
   ];

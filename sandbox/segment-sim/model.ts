@@ -45,6 +45,8 @@ export interface Profile {
    * traits see even where the 14-day events look-back does not.
    */
   inboundChannels: Record<string, number>;
+  /** Outbound Flex engagements over the whole history, for the optional Total outbounds computed trait. */
+  outbounds: number;
   createdAt: string;
   updatedAt: string;
 }

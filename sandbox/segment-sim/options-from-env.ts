@@ -18,5 +18,6 @@ export function simulatorOptionsFromEnv(env: Record<string, string | undefined>)
     faults: faultsFromEnv(env),
     unknownSpace: env.SEGMENT_SIM_UNKNOWN_SPACE === 'not_found' ? 'not_found' : undefined,
     missingIdentity: env.SEGMENT_SIM_MISSING_IDENTITY === 'bad_request' ? 'bad_request' : undefined,
+    totalOutbounds: env.SEGMENT_SIM_TOTAL_OUTBOUNDS === 'true' || undefined,
   };
 }

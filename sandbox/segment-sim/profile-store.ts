@@ -21,8 +21,10 @@ export class ProfileStore {
     readonly crowdSize: number,
     readonly now: number,
     readonly seed = DEFAULT_SEED,
+    /** Whether profiles carry the optional Total outbounds computed trait (`total_outbounds`). */
+    readonly totalOutbounds = false,
   ) {
-    for (const profile of fixedProfiles(now, seed)) this.put(profile);
+    for (const profile of fixedProfiles(now, seed, totalOutbounds)) this.put(profile);
   }
 
   /** A profile by `type:value` (or a `use_…` segment id), or undefined. */
@@ -87,7 +89,7 @@ export class ProfileStore {
     const segmentId = crowdIdentifiers(index, this.seed).segmentId;
     // Written to (held in the map and indexed there) or merged away: not derived again.
     if (this.profiles.has(segmentId) || this.retired.has(segmentId)) return undefined;
-    return this.cached(segmentId, () => generateCrowdProfile(index, this.now, this.seed));
+    return this.cached(segmentId, () => generateCrowdProfile(index, this.now, this.seed, this.totalOutbounds));
   }
 
   private cached(key: string, make: () => Profile): Profile {

@@ -46,6 +46,12 @@ export interface SimulatorOptions {
    * `{"error":{"code":"no_user_anon_id",…}}`.
    */
   missingIdentity?: MissingIdentityAnswer;
+  /**
+   * Adds the optional Total outbounds computed trait (`total_outbounds`: Flex - Engagement Initiated with
+   * direction Outbound) to every profile. Off by default: a Segment for Flex space is entitled to two computed
+   * traits, and the two recommended are Total inbounds and Frequent inbound channel.
+   */
+  totalOutbounds?: boolean;
 }
 
 export type UnknownSpaceAnswer = 'unauthorized' | 'not_found';
@@ -103,7 +109,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     throw new Error('missingIdentity must be dropped or bad_request.');
   }
   const clock = options.clock ?? Date.now;
-  const store = new ProfileStore(customers, clock(), options.seed ?? DEFAULT_SEED);
+  const store = new ProfileStore(customers, clock(), options.seed ?? DEFAULT_SEED, options.totalOutbounds ?? false);
   const tracking = new TrackingApi(store, { clock, missingIdentity });
   const cursors = new CursorCodec();
   const limiter = createRateLimiter(options.rateLimitPerSecond ?? 100, options.rateLimitStrategy);

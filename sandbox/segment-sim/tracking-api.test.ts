@@ -572,6 +572,67 @@ describe('Segment simulator: custom identifiers in context.externalIds', () => {
   });
 });
 
+describe('Segment simulator: Flex computed traits from tracked engagements', () => {
+  const initiated = (userId: string, messageId: string, direction: string, channelType: string) => ({
+    type: 'track',
+    userId,
+    event: 'Flex - Engagement Initiated',
+    messageId,
+    properties: { direction, channelType, queue: 'Support', lastKnownAgentWorkerSid: 'WK123' },
+  });
+  const batchFor = (userId: string) => ({
+    batch: [
+      initiated(userId, `${userId}-1`, 'Inbound', 'voice'),
+      initiated(userId, `${userId}-2`, 'Inbound', 'sms'),
+      initiated(userId, `${userId}-3`, 'Inbound', 'voice'),
+      initiated(userId, `${userId}-4`, 'Outbound', 'sms'),
+    ],
+  });
+
+  it('computes Total inbounds and Frequent inbound channel from a batch of Flex - Engagement Initiated', async () => {
+    const sim = await simulatorForTest({ rateLimitPerSecond: 10_000 });
+    try {
+      expect((await sim.post('/v1/batch', batchFor('usr_flex_batch'))).status).toBe(200);
+      const computed = await sim.users('user_id:usr_flex_batch/traits?class=computed_trait');
+      expect(computed.status).toBe(200);
+      // The outbound one counts for neither; Total outbounds is not computed unless asked for.
+      expect(computed.body.traits).toEqual({ total_inbounds: 3, frequent_inbound_channel: 'voice' });
+    } finally {
+      await sim.simulator.close();
+    }
+  });
+
+  it('computes the optional Total outbounds with totalOutbounds: true, for tracked and generated profiles', async () => {
+    const sim = await simulatorForTest({ rateLimitPerSecond: 10_000, totalOutbounds: true });
+    try {
+      await sim.post('/v1/batch', batchFor('usr_flex_outbound'));
+      await sim.post('/v1/track', initiated('usr_flex_outbound', 'out-2', 'Outbound', 'voice'));
+      const computed = await sim.users('user_id:usr_flex_outbound/traits?class=computed_trait');
+      expect(computed.body.traits).toEqual({
+        total_inbounds: 3,
+        frequent_inbound_channel: 'voice',
+        total_outbounds: 2,
+      });
+
+      // A crowd member's whole history is within the 14 days: its Total outbounds is what /events shows.
+      const crowd = 'user_id:usr_sim_20';
+      const traits = (await sim.users(`${crowd}/traits?include=total_outbounds`)).body.traits;
+      const events = (await sim.users(`${crowd}/events?include=Flex - Engagement Initiated&limit=100`)).body.data;
+      const outbound = events.filter(
+        (event: { properties: { direction: string } }) => event.properties.direction === 'Outbound',
+      );
+      expect(traits).toEqual({ total_outbounds: outbound.length });
+      expect(
+        typeof (await sim.users(`user_id:${kenji.userId}/traits?include=total_outbounds`)).body.traits.total_outbounds,
+      ).toBe('number');
+    } finally {
+      await sim.simulator.close();
+    }
+    expect(simulatorOptionsFromEnv({ SEGMENT_SIM_TOTAL_OUTBOUNDS: 'true' }).totalOutbounds).toBe(true);
+    expect(simulatorOptionsFromEnv({}).totalOutbounds).toBeUndefined();
+  });
+});
+
 describe('Segment simulator: Tracking API time', () => {
   let sim: Awaited<ReturnType<typeof simulatorForTest>>;
   let time: ReturnType<typeof movableClock>;

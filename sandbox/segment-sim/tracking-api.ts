@@ -4,7 +4,7 @@ import { invalidRequest, SegmentError, SimResponse } from './errors';
 import type { Profile, SegmentEvent } from './model';
 import { SOURCES } from './model';
 import type { ProfileStore } from './profile-store';
-import { flexComputedTraits, isInboundEngagement } from './flex-traits';
+import { flexComputedTraits, isInboundEngagement, isOutboundEngagement } from './flex-traits';
 
 /**
  * Segment's default identity priority: user_id, email, then the rest alphabetically (anonymous_id and custom
@@ -181,7 +181,10 @@ export class TrackingApi {
     if (isInboundEngagement(event)) {
       const channel = String(event.properties.channelType ?? '');
       if (channel) profile.inboundChannels[channel] = (profile.inboundChannels[channel] ?? 0) + 1;
-      Object.assign(profile.traits, flexComputedTraits(profile.inboundChannels, timestamp));
+    }
+    if (isOutboundEngagement(event)) profile.outbounds += 1;
+    if (isInboundEngagement(event) || (isOutboundEngagement(event) && this.store.totalOutbounds)) {
+      Object.assign(profile.traits, this.flexTraitsOf(profile, timestamp));
     }
     profile.updatedAt = times.receivedAt;
     log('accepted', times);
@@ -276,7 +279,13 @@ export class TrackingApi {
     for (const [channel, count] of Object.entries(other.inboundChannels)) {
       target.inboundChannels[channel] = (target.inboundChannels[channel] ?? 0) + count;
     }
-    Object.assign(target.traits, flexComputedTraits(target.inboundChannels, new Date(this.clock()).toISOString()));
+    target.outbounds += other.outbounds;
+    Object.assign(target.traits, this.flexTraitsOf(target, new Date(this.clock()).toISOString()));
+  }
+
+  /** The Flex computed traits of a profile's whole history: the two recommended, and Total outbounds if asked. */
+  private flexTraitsOf(profile: Profile, at: string) {
+    return flexComputedTraits(profile.inboundChannels, at, this.store.totalOutbounds ? profile.outbounds : undefined);
   }
 }
 
@@ -291,6 +300,7 @@ function newProfile(collection: Profile['collection'], at: number): Profile {
     events: [],
     links: [],
     inboundChannels: {},
+    outbounds: 0,
     createdAt: now,
     updatedAt: now,
   };
