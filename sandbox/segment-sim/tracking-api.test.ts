@@ -681,6 +681,9 @@ describe('Segment simulator: Tracking API time', () => {
     });
     await track('no-sent-at', { timestamp: time.iso(-3 * HOUR_MS) });
     await track('no-timestamp', { sentAt: deviceSent });
+    // A correction past the dates JavaScript holds falls back to receivedAt rather than failing.
+    const absurd = { timestamp: '-271000-01-01T00:00:00.000Z', sentAt: '+275000-01-01T00:00:00.000Z' };
+    expect((await track('skew-absurd', absurd)).status).toBe(200);
 
     const events = (await sim.users(`user_id:${kenji.userId}/events?limit=100`)).body.data as Array<{
       message_id: string;
@@ -692,6 +695,7 @@ describe('Segment simulator: Tracking API time', () => {
     expect(timestampOf('skew-own-sent-at')).toBe(time.iso(50 * 60_000));
     expect(timestampOf('no-sent-at')).toBe(time.iso(-3 * HOUR_MS));
     expect(timestampOf('no-timestamp')).toBe(time.iso());
+    expect(timestampOf('skew-absurd')).toBe(time.iso());
 
     const logged = (
       (await (await fetch(`${sim.simulator.url}/__sim/debugger`)).json()).messages as DebuggerMessage[]

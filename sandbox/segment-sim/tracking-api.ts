@@ -94,9 +94,10 @@ export class TrackingApi {
   }
 
   /**
-   * POST /v1/track, /identify, /page, /screen, /group, /alias, /batch (and /import, the same). As Segment documents, the answer is 200 for every
-   * request except JSON and size errors (400); a dropped message (no identity, no event name, over a limit,
-   * or sent with a write key that is not this source's) shows only in the debugger, as on Segment.
+   * POST /v1/track, /identify, /page, /screen, /group, /alias, /batch (and /import, the same). As Segment
+   * documents, the answer is 200 for every request except JSON and size errors (400: a message over 32 KB, alone
+   * or inside a batch, or a batch over 500 KB); a dropped message (no identity, no event name, past the 2,500th
+   * of a batch, or sent with a write key that is not this source's) shows only in the debugger, as on Segment.
    */
   receive(kind: TrackingCall, body: Message, bodyBytes: number, writeKeyMatches: boolean): SimResponse {
     const receivedAt = this.clock();
@@ -112,7 +113,7 @@ export class TrackingApi {
         // The batch's context is merged under each message's own; the batch's sentAt stands in for a missing one.
         const merged = {
           ...message,
-          context: { ...batchContext, ...((message.context as Message) ?? {}) },
+          context: { ...batchContext, ...(isObject(message.context) ? message.context : {}) },
           sentAt: message.sentAt ?? body.sentAt,
         };
         // Documented: past 2,500 messages the batch is still a 200, and the messages beyond are rejected.
@@ -168,7 +169,7 @@ export class TrackingApi {
       message_id: messageId,
       source_id: SOURCES.flex,
       properties: (message.properties as Record<string, unknown>) ?? {},
-      context: (message.context as Record<string, unknown>) ?? {},
+      context: isObject(message.context) ? message.context : {},
       external_ids: profile.externalIds.map(({ collection, type: idType, id }) => ({
         collection,
         type: idType,
@@ -397,8 +398,9 @@ const timeOf = (value: unknown) => {
 function timesOf(message: Message, receivedAt: number) {
   const original = timeOf(message.timestamp);
   const sent = timeOf(message.sentAt);
-  const corrected =
-    original === undefined ? receivedAt : sent === undefined ? original : receivedAt - (sent - original);
+  const skewed = original === undefined ? receivedAt : sent === undefined ? original : receivedAt - (sent - original);
+  // A correction past the dates JavaScript can hold (a sentAt thousands of years off) falls back to receivedAt.
+  const corrected = Number.isNaN(new Date(skewed).getTime()) ? receivedAt : skewed;
   const iso = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
   return {
     timestamp: new Date(corrected).toISOString(),
