@@ -10,6 +10,8 @@ import { startHost, type RunningHost } from '../../sandbox/host/server';
 import { sandboxTaskRouterEnv } from '../../sandbox/host/taskrouter-env';
 import { TASKS_PATH } from '../../sandbox/host/taskrouter-shape';
 import { startSegmentSimulator, type RunningSimulator } from '../../sandbox/segment-sim/server';
+import { sandboxConfigStoreEnv } from '../../sandbox/sync/sandbox-store-env';
+import { startSyncStandIn, type RunningSyncStandIn } from '../../sandbox/sync/server';
 import { postForm, postJson, type Answer } from './support/http';
 import { captureFunctionLogs } from './support/stack';
 
@@ -309,6 +311,72 @@ describe('refusals', () => {
     for (const secret of [WRITE_KEY, TOKEN, '+14155550100', 'marcus.johnson', 'Refund approved', 'Sent as a form']) {
       expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe('channels an admin excluded in the Unify tab', () => {
+  const emailTask = DEMO_TASKS[3];
+  let sync: RunningSyncStandIn;
+  let saving: RunningFunctions;
+  let revision: string | null = null;
+
+  /** An admin's save in the Unify tab (/unify-config), kept in the Sync stand-in. */
+  async function saveExcluded(engagementExcludedChannels: string[] | null) {
+    const answer = await postJson(`${saving.url}/unify-config`, {
+      Token: 'sandbox-admin',
+      revision,
+      engagementExcludedChannels,
+    });
+    expect(answer.status).toBe(200);
+    revision = answer.body.revision;
+    return answer.body;
+  }
+
+  beforeAll(async () => {
+    sync = await startSyncStandIn({ port: 0, dataDir: await mkdtemp(path.join(os.tmpdir(), 'engagement-sync-')) });
+    // The environment keeps voice out; what an admin saves replaces that list.
+    saving = await startFunctionsWith({
+      ...sandboxConfigStoreEnv(sync.url),
+      UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS: 'voice',
+    });
+    extra.push(saving);
+    await setTask(emailTask.taskSid, 'wrapping', emailTask.attributes);
+  });
+  afterAll(() => sync?.close());
+
+  it('sends nothing for a channel saved as excluded, from the next event on, and says so', async () => {
+    const before = await record({ taskSid: emailTask.taskSid, event: 'initiated' }, saving);
+    expect(before.status).toBe(200);
+    expect(before.body.sent).toBe(true);
+
+    const completedId = `flex-engagement-completed-${emailTask.taskSid}`;
+    const reachedSegment = await debuggerEntries(completedId); // the form post above sent it once
+    const saved = await saveExcluded(['email', 'sms']);
+    expect(saved.connection.engagementExcludedChannels).toEqual(['email', 'sms']);
+    expect(saved.audit[0].fields).toEqual(['engagementExcludedChannels']);
+    const answer = await record({ taskSid: emailTask.taskSid, event: 'completed' }, saving);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      sent: false,
+      skipped: 'channel_excluded',
+      event: 'Flex - Engagement Completed',
+      messageId: completedId,
+    });
+    expect(await debuggerEntries(completedId)).toEqual(reachedSegment);
+  });
+
+  it('replaces the environment’s list while saved, and goes back to it when cleared', async () => {
+    // Saved email,sms: voice, which the environment excludes, is sent.
+    const voice = await record({ taskSid: inboundCall.taskSid, event: 'completed' }, saving);
+    expect(voice.status).toBe(200);
+    expect(voice.body.sent).toBe(true);
+
+    const cleared = await saveExcluded(null);
+    expect(cleared.connection.engagementExcludedChannels).toEqual(['voice']);
+    const voiceAgain = await record({ taskSid: inboundCall.taskSid, event: 'completed' }, saving);
+    expect(voiceAgain.body).toEqual(expect.objectContaining({ sent: false, skipped: 'channel_excluded' }));
+    const emailAgain = await record({ taskSid: emailTask.taskSid, event: 'completed' }, saving);
+    expect(emailAgain.body.sent).toBe(true);
   });
 });
 

@@ -72,6 +72,13 @@ describe('validation, field by field', () => {
     ['identifierPriority', Array.from({ length: 21 }, (_, n) => `type_${n}`), /at most 20 identifier types/],
     ['identifierPriority', ['email', 42], /must be text/],
     ['identifierPriority', { email: 1 }, /must be a list of identifier types/],
+    ['engagementExcludedChannels', ['SMS'], /'SMS' is not a task channel type/],
+    ['engagementExcludedChannels', ['sms', 'web chat'], /'web chat' is not a task channel type/],
+    ['engagementExcludedChannels', ['x'.repeat(41)], /is not a task channel type: .*at most 40 characters/],
+    ['engagementExcludedChannels', ['sms', 'email', 'sms'], /'sms' is listed twice/],
+    ['engagementExcludedChannels', Array.from({ length: 21 }, (_, n) => `channel-${n}`), /at most 20 channel types/],
+    ['engagementExcludedChannels', ['sms', 7], /must be text/],
+    ['engagementExcludedChannels', { sms: true }, /must be a list of channel types/],
     ['revision', 'abc', /not given out by \/unify-config/],
     ['revision', 7, /must be the text \/unify-config gave you/],
   ])('refuses %s = %j with 400 invalid_config and a message for that field', async (field, value, message) => {
@@ -240,6 +247,66 @@ describe('the identifier priority', () => {
     expect(cleared.audit[0].fields).toEqual(['identifierPriority']);
     const answer = await functions.call('/profile', { taskAttributes: BOTH });
     expect(answer.body.profile.matchedIdentifier).toEqual({ type: 'email', value: marcus.email });
+  });
+});
+
+describe('the engagement channels kept out of Segment', () => {
+  it('sends every channel before anything is saved (no UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS here)', async () => {
+    expect((await call('sandbox-supervisor')).body.connection.engagementExcludedChannels).toEqual([]);
+  });
+
+  it('is saved by an admin, answered in connection.engagementExcludedChannels and named in the audit', async () => {
+    await saveAs(functions, { revision: await currentRevision(), engagementExcludedChannels: ['sms', 'email'] });
+    const read = (await call('sandbox-supervisor')).body;
+    expect(read.connection.engagementExcludedChannels).toEqual(['sms', 'email']);
+    expect(read.audit[0]).toEqual({
+      at: expect.any(String),
+      by: 'sandbox-admin',
+      fields: ['engagementExcludedChannels'],
+    });
+    // The same channels in another order are no change: no new revision, no audit entry.
+    const again = await saveAs(functions, { revision: read.revision, engagementExcludedChannels: ['email', 'sms'] });
+    expect(again.revision).toBe(read.revision);
+    expect(again.audit).toEqual(read.audit);
+  });
+
+  it('is read from a form post as a comma-separated list, and refused there when malformed', async () => {
+    const answer = await call(
+      'sandbox-admin',
+      { revision: await currentRevision(), engagementExcludedChannels: ' whatsapp , messenger ' },
+      'form',
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.connection.engagementExcludedChannels).toEqual(['whatsapp', 'messenger']);
+    const bad = await call(
+      'sandbox-admin',
+      { revision: answer.body.revision, engagementExcludedChannels: 'sms,Email' },
+      'form',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual({
+      engagementExcludedChannels: expect.stringMatching(/'Email' is not a task channel type/),
+    });
+  });
+
+  it('overrides the environment’s list, an empty list included; null goes back to it', async () => {
+    const withEnvironment = await stack.startOtherInstance({
+      SEGMENT_SPACE_ID: '',
+      SEGMENT_PROFILE_API_TOKEN: '',
+      UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS: ' Voice, web ',
+    });
+    const view = async () => (await unifyConfig(withEnvironment, 'sandbox-supervisor')).body.connection;
+    expect((await view()).engagementExcludedChannels).toEqual(['whatsapp', 'messenger']);
+
+    const none = await saveAs(functions, { revision: await currentRevision(), engagementExcludedChannels: [] });
+    expect(none.connection.engagementExcludedChannels).toEqual([]);
+    expect(none.audit[0].fields).toEqual(['engagementExcludedChannels']);
+    expect((await view()).engagementExcludedChannels).toEqual([]);
+
+    const cleared = await saveAs(functions, { revision: await currentRevision(), engagementExcludedChannels: null });
+    expect(cleared.audit[0].fields).toEqual(['engagementExcludedChannels']);
+    expect(cleared.connection.engagementExcludedChannels).toEqual([]);
+    expect((await view()).engagementExcludedChannels).toEqual(['voice', 'web']);
   });
 });
 

@@ -63,6 +63,7 @@ describe('who may read and write', () => {
         profileApiToken: { set: true, last4: '7777', source: 'environment' },
         writeKey: { set: false, last4: null, source: null },
         identifierPriority: ['email', 'phone'],
+        engagementExcludedChannels: [],
       },
       revision: null,
       missing: [],

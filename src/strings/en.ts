@@ -221,6 +221,11 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifyRemoveIdentifier: 'Remove {{name}}',
   UnifiedProfilesUnifyAddIdentifier: 'Add an identifier',
   UnifiedProfilesUnifyAddButton: 'Add',
+  UnifiedProfilesUnifyFieldEngagementChannels: 'Interactions sent to Segment',
+  UnifiedProfilesUnifyHelpEngagementChannels:
+    'Flex - Engagement Initiated/Completed events for these channels feed Total inbounds and the history. Unticked channels are never sent.',
+  UnifiedProfilesUnifyEngagementAllChannels: 'All channels',
+  UnifiedProfilesUnifyEngagementAllExcept: 'All channels except {{channels}}',
   UnifiedProfilesUnifySave: 'Save connection',
   UnifiedProfilesUnifySaved:
     'Saved. Every lookup uses it within {{seconds}} seconds; run “Test connection” to check it.',

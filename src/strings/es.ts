@@ -231,6 +231,11 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifyRemoveIdentifier: 'Quitar {{name}}',
   UnifiedProfilesUnifyAddIdentifier: 'Añadir un identificador',
   UnifiedProfilesUnifyAddButton: 'Añadir',
+  UnifiedProfilesUnifyFieldEngagementChannels: 'Interacciones enviadas a Segment',
+  UnifiedProfilesUnifyHelpEngagementChannels:
+    'Los eventos Flex - Engagement Initiated/Completed de estos canales alimentan Total inbounds y el historial. Los canales sin marcar nunca se envían.',
+  UnifiedProfilesUnifyEngagementAllChannels: 'Todos los canales',
+  UnifiedProfilesUnifyEngagementAllExcept: 'Todos los canales excepto {{channels}}',
   UnifiedProfilesUnifySave: 'Guardar conexión',
   UnifiedProfilesUnifySaved:
     'Guardado. Todas las búsquedas la usarán en menos de {{seconds}} segundos; usa «Probar conexión» para comprobarla.',

@@ -16,6 +16,7 @@ import type {
 } from '../../serverless/src/config/unify-contract';
 import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
+import { channelChoices, EngagementChannels, sameChannels } from './EngagementChannels';
 import { fieldLabels } from './fieldLabels';
 import { IdentifierPriority } from './IdentifierPriority';
 import type { UnifyState } from './unifySlice';
@@ -89,6 +90,10 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
   const [values, setValues] = React.useState<Values>(() => initialValues(config));
   const [problems, setProblems] = React.useState<Partial<Record<FieldName, string>>>({});
   const [priority, setPriority] = React.useState<string[]>(config.connection.identifierPriority);
+  const [excluded, setExcluded] = React.useState<string[]>(config.connection.engagementExcludedChannels);
+  const [channels, setChannels] = React.useState<string[]>(() =>
+    channelChoices(config.connection.engagementExcludedChannels),
+  );
   // After a save or a conflict (a new revision) the form starts again from the settings as they
   // now are; a check, which changes nothing saved, leaves what the admin is typing alone.
   const configRef = React.useRef(config);
@@ -96,6 +101,8 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
   React.useEffect(() => {
     setValues(initialValues(configRef.current));
     setPriority(configRef.current.connection.identifierPriority);
+    setExcluded(configRef.current.connection.engagementExcludedChannels);
+    setChannels(channelChoices(configRef.current.connection.engagementExcludedChannels));
   }, [config.revision]);
   const fieldError = (name: FieldName) => problems[name] ?? save.fieldErrors?.[name];
 
@@ -110,6 +117,9 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
     if (Object.keys(found).length > 0) return;
     const write = changesOf(values, config);
     if (priority.join(',') !== config.connection.identifierPriority.join(',')) write.identifierPriority = priority;
+    if (!sameChannels(excluded, config.connection.engagementExcludedChannels)) {
+      write.engagementExcludedChannels = excluded;
+    }
     onSave(write);
   };
 
@@ -192,6 +202,14 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
         </HelpText>
       </Box>
       <IdentifierPriority order={priority} onChange={setPriority} problem={save.fieldErrors?.identifierPriority} />
+      <Box marginBottom="space50">
+        <EngagementChannels
+          excluded={excluded}
+          choices={channels}
+          onChange={setExcluded}
+          problem={save.fieldErrors?.engagementExcludedChannels}
+        />
+      </Box>
       <Button
         variant="primary"
         type="submit"

@@ -28,6 +28,7 @@ function buildConfig(overrides: Partial<UnifyConfigResponse> = {}): UnifyConfigR
       profileApiToken: { set: true, last4: 'k3n9', source: 'saved' },
       writeKey: { set: false, last4: null, source: null },
       identifierPriority: ['user_id', 'email', 'phone'],
+      engagementExcludedChannels: [],
     },
     revision: '3',
     missing: [],
@@ -244,5 +245,96 @@ describe('Unify view: identifier priority', () => {
     renderView({ readUnifyConfig: async () => buildConfig({ canEdit: false }) });
     expect(await screen.findByText('User ID › Email › Phone')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Move Phone up' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Unify view: interactions sent to Segment', () => {
+  const withExcluded = (engagementExcludedChannels: string[], overrides: Partial<UnifyConfigResponse> = {}) =>
+    buildConfig({ connection: { ...buildConfig().connection, engagementExcludedChannels }, ...overrides });
+  // By label, not by role: role queries over the whole form are slow in jsdom.
+  const box = (name: string) => screen.getByLabelText(name, { selector: 'input[type="checkbox"]' });
+
+  it('sends every channel by default; unticking SMS and saving excludes sms', async () => {
+    const writes = renderRecordingWrites();
+    await screen.findByLabelText('SMS');
+    expect(screen.getByText('Interactions sent to Segment')).toBeInTheDocument();
+    for (const name of ['Voice', 'SMS', 'WhatsApp', 'Web chat', 'Email', 'Messenger']) expect(box(name)).toBeChecked();
+    const sms = box('SMS');
+    expect(
+      screen.getByText(
+        'Flex - Engagement Initiated/Completed events for these channels feed Total inbounds and the history. Unticked channels are never sent.',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(sms);
+    expect(sms).not.toBeChecked();
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(writes).toEqual([{ revision: '3', engagementExcludedChannels: ['sms'] }]);
+  });
+
+  it('shows a channel type of the contact center’s own that is excluded, unticked, and sends it again once ticked', async () => {
+    const writes: UnifyConfigWrite[] = [];
+    renderView({
+      readUnifyConfig: async () => withExcluded(['email', 'fax']),
+      writeUnifyConfig: async (write) => {
+        writes.push(write);
+        return withExcluded([], { revision: '4' });
+      },
+    });
+    const fax = await screen.findByLabelText('fax');
+    expect(fax).not.toBeChecked();
+    expect(box('Email')).not.toBeChecked();
+    expect(box('Voice')).toBeChecked();
+
+    await userEvent.click(fax);
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(writes).toEqual([{ revision: '3', engagementExcludedChannels: ['email'] }]);
+  });
+
+  it('sends nothing about channels when they did not change', async () => {
+    const writes = renderRecordingWrites();
+    await userEvent.click(await screen.findByLabelText('Voice'));
+    await userEvent.click(box('Voice'));
+    await userEvent.type(screen.getByLabelText('Workspace slug'), '-eu');
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(writes).toEqual([{ revision: '3', workspaceSlug: 'acme-eu' }]);
+  });
+
+  it('shows the Functions’ error for the channels beside them', async () => {
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      writeUnifyConfig: async () => {
+        throw new BackendError('invalid_config', 'Some settings are not valid.', 400, {
+          error: {
+            code: 'invalid_config',
+            message: 'x',
+            fields: { engagementExcludedChannels: 'List at most 20 channel types to exclude.' },
+          },
+        });
+      },
+    });
+    await userEvent.click(await screen.findByLabelText('Email'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(await screen.findByText('List at most 20 channel types to exclude.')).toBeInTheDocument();
+  });
+
+  it('shows a supervisor which channels are sent, read-only', async () => {
+    renderView({ readUnifyConfig: async () => withExcluded(['sms', 'email'], { canEdit: false }) });
+    expect(await screen.findByText('All channels except SMS, Email')).toBeInTheDocument();
+    expect(screen.queryByLabelText('SMS')).not.toBeInTheDocument();
+  });
+
+  it('tells a supervisor every channel is sent when none is excluded', async () => {
+    renderView({ readUnifyConfig: async () => buildConfig({ canEdit: false }) });
+    expect(await screen.findByText('All channels')).toBeInTheDocument();
+  });
+
+  it('names the setting in the change history', async () => {
+    renderView({
+      readUnifyConfig: async () =>
+        buildConfig({ audit: [{ at: CHECKED_AT, by: 'admin@acme.com', fields: ['engagementExcludedChannels'] }] }),
+    });
+    const changes = within(await screen.findByRole('region', { name: 'Changes' }));
+    expect(changes.getByText(/admin@acme.com changed Interactions sent to Segment/)).toBeInTheDocument();
   });
 });

@@ -13,6 +13,7 @@ import { ChangeHistory } from './ChangeHistory';
 import { ConnectForm } from './ConnectForm';
 import { ConnectionCheck } from './ConnectionCheck';
 import { ConnectionOverview } from './ConnectionOverview';
+import { sentChannelsSummary } from './EngagementChannels';
 import type { UnifyLoader } from './unifyLoader';
 import { selectUnify } from './unifySlice';
 
@@ -52,6 +53,7 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
       t('UnifiedProfilesUnifyFieldPriority'),
       connection.identifierPriority.map((type) => identifierTypeName(type, t)).join(' › '),
     ],
+    [t('UnifiedProfilesUnifyFieldEngagementChannels'), sentChannelsSummary(connection.engagementExcludedChannels, t)],
   ];
   return (
     <>

@@ -9,6 +9,7 @@ const FIELD_LABELS: Record<string, PluginStringKey> = {
   profileApiToken: 'UnifiedProfilesUnifyFieldToken',
   writeKey: 'UnifiedProfilesUnifyFieldWriteKey',
   identifierPriority: 'UnifiedProfilesUnifyFieldPriority',
+  engagementExcludedChannels: 'UnifiedProfilesUnifyFieldEngagementChannels',
 };
 
 export const fieldLabels = (fields: string[], t: Translate): string =>

@@ -22,6 +22,7 @@ const config = (overrides: Partial<UnifyConfigResponse> = {}): UnifyConfigRespon
     profileApiToken: { set: true, last4: 'abcd', source: 'environment' },
     writeKey: { set: false, last4: null, source: null },
     identifierPriority: ['user_id', 'email', 'phone'],
+    engagementExcludedChannels: [],
   },
   revision: null,
   missing: [],

@@ -1,5 +1,5 @@
 import { ApiError } from '../http/api-error';
-import { readSegmentSettings } from './segment-settings';
+import { readSegmentSettings, readSettingsInput } from './segment-settings';
 import { environmentSettings, type SettingsSource } from './settings-source';
 
 const configured = { SEGMENT_SPACE_ID: 'spa_1', SEGMENT_PROFILE_API_TOKEN: 'secret-token' };
@@ -65,5 +65,20 @@ describe('readSegmentSettings', () => {
     const settings = await readSegmentSettings(configured, [environmentSettings, saved]);
     expect(settings.spaceId).toBe('spa_saved');
     expect(settings.profileApiToken).toBe('secret-token'); // an empty saved value does not erase the default
+  });
+
+  it('reads the excluded engagement channels from the environment; a saved list, even empty, replaces them', async () => {
+    const context = { ...configured, UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS: ' Email, web ,' };
+    const environment = await readSettingsInput(context, [environmentSettings]);
+    expect(environment.engagementExcludedChannels).toEqual(['email', 'web']);
+    expect((await readSettingsInput(configured, [environmentSettings])).engagementExcludedChannels).toBeUndefined();
+    const saved = (list: string[] | undefined): SettingsSource => ({
+      name: 'saved',
+      read: async () => ({ engagementExcludedChannels: list }),
+    });
+    const merged = (list: string[] | undefined) => readSettingsInput(context, [environmentSettings, saved(list)]);
+    expect((await merged(['sms'])).engagementExcludedChannels).toEqual(['sms']);
+    expect((await merged([])).engagementExcludedChannels).toEqual([]);
+    expect((await merged(undefined)).engagementExcludedChannels).toEqual(['email', 'web']);
   });
 });

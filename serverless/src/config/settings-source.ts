@@ -16,6 +16,8 @@ export interface SegmentSettingsInput {
   region?: SegmentRegion;
   /** For links into the Segment app (app.segment.com/<slug>/…). */
   workspaceSlug?: string;
+  /** Task channel types (voice, sms…) /engagement keeps out of Segment; an empty list sends every channel. */
+  engagementExcludedChannels?: string[];
 }
 
 /**
@@ -35,6 +37,7 @@ export const environmentSettings: SettingsSource = {
   async read(context) {
     const priority = contextValue(context, 'SEGMENT_IDENTIFIER_PRIORITY');
     const profileApiUrl = contextValue(context, 'SEGMENT_PROFILE_API_URL');
+    const excluded = contextValue(context, 'UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS');
     return {
       profileApiUrl,
       spaceId: contextValue(context, 'SEGMENT_SPACE_ID'),
@@ -48,6 +51,11 @@ export const environmentSettings: SettingsSource = {
       trackingApiUrl: contextValue(context, 'SEGMENT_TRACKING_API_URL'),
       region: profileApiUrl?.includes(`//${EU_PROFILE_API_HOST}`) ? 'eu' : undefined,
       workspaceSlug: contextValue(context, 'SEGMENT_WORKSPACE_SLUG'),
+      // UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS=email,web: channel types, any case.
+      engagementExcludedChannels: excluded
+        ?.split(',')
+        .map((channel) => channel.trim().toLowerCase())
+        .filter(Boolean),
     };
   },
 };

@@ -24,6 +24,11 @@ export interface UnifyConnectionView {
   writeKey: SecretState;
   /** The identifier types /profile tries, highest priority first (saved here, else the environment's, else the default). */
   identifierPriority: string[];
+  /**
+   * Task channel types (voice, sms, whatsapp, web, email, messenger…) whose engagements /engagement
+   * does not send to Segment: saved here, else UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS, else none.
+   */
+  engagementExcludedChannels: string[];
 }
 
 /** One change to the saved settings: who, when, which fields. Never a value of a secret. */
@@ -68,6 +73,8 @@ export interface UnifyConfigWrite {
   writeKey?: string;
   /** The identifier types in priority order; null goes back to the environment's order. */
   identifierPriority?: string[] | null;
+  /** The channel types kept out of Segment ([] sends every channel); null goes back to the environment's. */
+  engagementExcludedChannels?: string[] | null;
 }
 
 /**

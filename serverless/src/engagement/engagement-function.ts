@@ -1,5 +1,5 @@
 import { readSegmentSettings, readSettingsInput } from '../config/segment-settings';
-import type { SettingsSource } from '../config/settings-source';
+import type { SegmentSettingsInput, SettingsSource } from '../config/settings-source';
 import { ApiError } from '../http/api-error';
 import { contextValue, type FunctionContext, type FunctionHandler } from '../http/twilio-runtime';
 import { wrap, type WrapOptions } from '../http/wrap';
@@ -26,15 +26,12 @@ export interface EngagementFunctionOptions {
   wrap?: Pick<WrapOptions, 'validateToken' | 'createResponse'>;
 }
 
-/** Channels an admin keeps out of Segment: UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS=email,web. */
-function excludedChannels(context: FunctionContext): Set<string> {
-  const list = contextValue(context, 'UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS') ?? '';
-  return new Set(
-    list
-      .split(',')
-      .map((channel) => channel.trim().toLowerCase())
-      .filter(Boolean),
-  );
+/**
+ * Channels an admin keeps out of Segment: saved in the Unify tab, else
+ * UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS=email,web (settings-source.ts), else none.
+ */
+function excludedChannels(input: SegmentSettingsInput): Set<string> {
+  return new Set((input.engagementExcludedChannels ?? []).map((channel) => channel.trim().toLowerCase()));
 }
 
 async function connectedSettings(context: FunctionContext, sources: readonly SettingsSource[] | undefined) {
@@ -65,7 +62,7 @@ async function connectedSettings(context: FunctionContext, sources: readonly Set
       'SEGMENT_TRACKING_API_URL must be an https URL (plain http only on loopback).',
     );
   }
-  return { segment, target: { trackingApiUrl, writeKey } };
+  return { segment, input, target: { trackingApiUrl, writeKey } };
 }
 
 /**
@@ -80,7 +77,7 @@ export function engagementFunction(options: EngagementFunctionOptions = {}): Fun
   return wrap(
     engagementRequestSchema(now),
     async (request, { context, caller }): Promise<EngagementResponse> => {
-      const { segment, target } = await connectedSettings(context, options.sources);
+      const { segment, input, target } = await connectedSettings(context, options.sources);
       const workspaceSid = contextValue(context, 'TWILIO_FLEX_WORKSPACE_SID');
       if (!workspaceSid) {
         throw new ApiError(
@@ -101,7 +98,7 @@ export function engagementFunction(options: EngagementFunctionOptions = {}): Fun
         event: ENGAGEMENT_EVENT_NAMES[request.event],
         messageId: engagementMessageId(request.event, task.sid),
       };
-      if (excludedChannels(context).has(channelTypeOf(task)))
+      if (excludedChannels(input).has(channelTypeOf(task)))
         return { sent: false, skipped: 'channel_excluded', ...answer };
       const profiles = profilesFor(segment);
       // The customer /profile would show for the task: usually from this instance's cache, warmed by the panel.

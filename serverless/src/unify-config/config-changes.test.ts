@@ -1,6 +1,6 @@
 import type { UnifyCheckResult } from '../config/unify-contract';
 import { applyChange, changedFields, type SecretSealer } from './config-changes';
-import { EMPTY_CONFIG } from './config-document';
+import { EMPTY_CONFIG, readConfigDocument } from './config-document';
 
 const box: SecretSealer = {
   seal: (_field, secret) => ({ sealed: `sealed:${secret}` }) as never,
@@ -62,5 +62,36 @@ describe('a saved identifier priority', () => {
   it('is cleared by null, back to the environment’s order', () => {
     const next = applyChange(saved, change(null), ['identifierPriority'], 'admin', new Date(), box);
     expect(next.identifierPriority).toBeNull();
+  });
+});
+
+describe('saved engagement channel exclusions', () => {
+  const saved = { ...EMPTY_CONFIG, engagementExcludedChannels: ['sms', 'email'] };
+  const change = (engagementExcludedChannels: string[] | null) => ({ revision: null, engagementExcludedChannels });
+
+  it('is a change when the channels differ, in any order the same set is not', () => {
+    expect(changedFields(saved, change(['email', 'sms']), box)).toEqual([]);
+    expect(changedFields(saved, change(['email']), box)).toEqual(['engagementExcludedChannels']);
+    expect(changedFields(saved, change(['email', 'web']), box)).toEqual(['engagementExcludedChannels']);
+    expect(changedFields(saved, change([]), box)).toEqual(['engagementExcludedChannels']);
+    expect(changedFields(saved, change(null), box)).toEqual(['engagementExcludedChannels']);
+    expect(changedFields(EMPTY_CONFIG, change(null), box)).toEqual([]);
+    // An empty list is a choice (send every channel), not the same as the environment's list.
+    expect(changedFields(EMPTY_CONFIG, change([]), box)).toEqual(['engagementExcludedChannels']);
+  });
+
+  it('is saved with an audit entry and keeps the last check: what is sent changed, not the connection', () => {
+    const checked = { ...saved, lastCheck: passed };
+    const next = applyChange(checked, change([]), ['engagementExcludedChannels'], 'admin', new Date(), box);
+    expect(next.engagementExcludedChannels).toEqual([]);
+    expect(next.lastCheck).toEqual(passed);
+    expect(next.audit[0]).toMatchObject({ by: 'admin', fields: ['engagementExcludedChannels'], revision: 1 });
+  });
+
+  it('reads a document saved before the setting existed, or damaged by hand, as not set', () => {
+    const older = { schema: 1, settingsRevision: 4, spaceId: 'spa_1', audit: [] };
+    expect(readConfigDocument(older)).toMatchObject({ spaceId: 'spa_1', engagementExcludedChannels: null });
+    expect(readConfigDocument({ ...older, engagementExcludedChannels: ['SMS'] }).engagementExcludedChannels).toBeNull();
+    expect(readConfigDocument({ ...older, engagementExcludedChannels: [] }).engagementExcludedChannels).toEqual([]);
   });
 });

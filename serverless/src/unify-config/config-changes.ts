@@ -16,6 +16,8 @@ export interface SecretSealer {
 }
 
 const SECRET_FIELDS = new Set<SettingField>(['profileApiToken', 'writeKey']);
+/** Fields a connection check does not measure: changing them keeps the last check. */
+const CHECK_NEUTRAL_FIELDS = new Set<SettingField>(['workspaceSlug', 'engagementExcludedChannels']);
 
 /** Sync refuses a document over 16 KiB; stay under it with room for Sync's own accounting. */
 const SYNC_DOCUMENT_BYTES = 16_000;
@@ -32,6 +34,12 @@ function sameList(saved: string[] | null, next: string[] | null): boolean {
   return saved.length === next.length && saved.every((type, index) => type === next[index]);
 }
 
+/** Channel types are a set: the same ones in another order are no change. */
+function sameSet(saved: string[] | null, next: string[] | null): boolean {
+  if (saved === null || next === null) return saved === next;
+  return saved.length === next.length && saved.every((channel) => next.includes(channel));
+}
+
 /** The fields this change really changes: a value sent again as it is saved is not a change. */
 export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChange, box: SecretSealer): SettingField[] {
   return SETTING_FIELDS.filter((field) => {
@@ -41,6 +49,9 @@ export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChan
       return secretChanged(config[field], next as string | null, field, box);
     }
     if (field === 'identifierPriority') return !sameList(config.identifierPriority, next as string[] | null);
+    if (field === 'engagementExcludedChannels') {
+      return !sameSet(config.engagementExcludedChannels, next as string[] | null);
+    }
     return config[field] !== next;
   });
 }
@@ -56,7 +67,8 @@ export function applyChange(
 ): StoredUnifyConfig {
   const next: StoredUnifyConfig = { ...config, settingsRevision: config.settingsRevision + 1 };
   // A check measured the settings as they were: after a change that reaches Segment it proves nothing.
-  if (fields.some((field) => field !== 'workspaceSlug')) next.lastCheck = null;
+  // The slug only labels links; the excluded channels change what is sent, not whether Segment answers.
+  if (fields.some((field) => !CHECK_NEUTRAL_FIELDS.has(field))) next.lastCheck = null;
   for (const field of fields) {
     const value = change[field] ?? null;
     if (SECRET_FIELDS.has(field)) {

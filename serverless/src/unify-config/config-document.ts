@@ -11,6 +11,7 @@ export const SETTING_FIELDS = [
   'profileApiToken',
   'writeKey',
   'identifierPriority',
+  'engagementExcludedChannels',
 ] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 export type SecretField = 'profileApiToken' | 'writeKey';
@@ -19,6 +20,10 @@ export type SecretField = 'profileApiToken' | 'writeKey';
 export const IDENTIFIER_TYPE_SHAPE = /^[a-z][a-z0-9_.]{0,63}$/;
 /** The most identifier types a saved priority lists. */
 export const MAX_IDENTIFIER_TYPES = 20;
+/** A task channel type (`voice`, `sms`, `whatsapp`, `web`…), as /engagement reads it from a task. */
+export const CHANNEL_TYPE_SHAPE = /^[a-z0-9_-]{1,40}$/;
+/** The most channel types a saved exclusion lists. */
+export const MAX_EXCLUDED_CHANNELS = 20;
 
 /** An audit entry as stored: with the settings revision it made, so a conflict can list what came after. */
 export interface StoredAuditEntry extends UnifyAuditEntry {
@@ -40,6 +45,8 @@ export interface StoredUnifyConfig {
   writeKey: SealedSecret | null;
   /** The identifier types /profile tries, highest first; null: the environment's order (or the default). */
   identifierPriority: string[] | null;
+  /** Channel types /engagement keeps out of Segment ([]: none); null: the environment's. */
+  engagementExcludedChannels: string[] | null;
   /** Newest first, at most AUDIT_LIMIT. */
   audit: StoredAuditEntry[];
   lastCheck: UnifyCheckResult | null;
@@ -56,6 +63,7 @@ export const EMPTY_CONFIG: StoredUnifyConfig = {
   profileApiToken: null,
   writeKey: null,
   identifierPriority: null,
+  engagementExcludedChannels: null,
   audit: [],
   lastCheck: null,
 };
@@ -106,6 +114,13 @@ const storedConfig = z.object({
     .min(1)
     .max(MAX_IDENTIFIER_TYPES)
     .refine((types) => new Set(types).size === types.length)
+    .nullable()
+    .catch(null),
+  // Likewise: without it (or damaged), UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS applies.
+  engagementExcludedChannels: z
+    .array(z.string().regex(CHANNEL_TYPE_SHAPE))
+    .max(MAX_EXCLUDED_CHANNELS)
+    .refine((channels) => new Set(channels).size === channels.length)
     .nullable()
     .catch(null),
   audit: z

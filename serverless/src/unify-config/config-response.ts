@@ -41,6 +41,8 @@ export async function unifyConfigResponse(
       writeKey: secretState(config.writeKey, environment.writeKey),
       // The order /profile follows: saved, else SEGMENT_IDENTIFIER_PRIORITY, else the default.
       identifierPriority: effective.identifierPriority,
+      // What /engagement keeps out of Segment: saved, else UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS, else none.
+      engagementExcludedChannels: merged.engagementExcludedChannels ?? [],
     },
     revision: publicRevision(config),
     missing: missingSettings({ ...merged, profileApiToken: profileApiToken.set ? 'set' : undefined }),

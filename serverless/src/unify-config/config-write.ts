@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 import type { SegmentRegion } from '../config/unify-contract';
 import { ApiError } from '../http/api-error';
-import { IDENTIFIER_TYPE_SHAPE, MAX_IDENTIFIER_TYPES, SETTING_FIELDS, type SettingField } from './config-document';
+import {
+  CHANNEL_TYPE_SHAPE,
+  IDENTIFIER_TYPE_SHAPE,
+  MAX_EXCLUDED_CHANNELS,
+  MAX_IDENTIFIER_TYPES,
+  SETTING_FIELDS,
+  type SettingField,
+} from './config-document';
 
 /** A validated write: what to change (null clears), and the revision the admin started from. */
 export interface UnifyConfigChange {
@@ -13,6 +20,7 @@ export interface UnifyConfigChange {
   profileApiToken?: string | null;
   writeKey?: string | null;
   identifierPriority?: string[] | null;
+  engagementExcludedChannels?: string[] | null;
 }
 
 /** A form post cannot send null: an empty value clears a setting (and is "no revision yet"). */
@@ -102,6 +110,42 @@ const identifierPriority = z.preprocess(
     .nullable(),
 );
 
+/**
+ * The channel types kept out of Segment; [] sends every channel. A form post sends `sms,email`
+ * (an empty value clears it, as for the other fields: back to the environment's list).
+ */
+const engagementExcludedChannels = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const list = value.trim();
+    return list === '' ? null : list.split(',').map((channel) => channel.trim());
+  },
+  z
+    .array(text('Each channel type'), {
+      invalid_type_error:
+        'The excluded channels must be a list of channel types, such as ["sms", "email"] ([] sends every channel), or a comma-separated text such as sms,email.',
+    })
+    .max(MAX_EXCLUDED_CHANNELS, `List at most ${MAX_EXCLUDED_CHANNELS} channel types to exclude.`)
+    .superRefine((channels, ctx) => {
+      const bad = channels.find((channel) => !CHANNEL_TYPE_SHAPE.test(channel));
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${quoted(bad)} is not a task channel type: lowercase letters, digits, - and _, at most 40 characters, such as voice, sms, whatsapp, web, email or messenger.`,
+        });
+        return;
+      }
+      const twice = channels.find((channel, index) => channels.indexOf(channel) !== index);
+      if (twice !== undefined) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${quoted(twice)} is listed twice: list each channel type to exclude once.`,
+        });
+      }
+    })
+    .nullable(),
+);
+
 const revision = z.preprocess(
   emptyAsNull,
   z
@@ -122,6 +166,7 @@ const writeSchema = z.object({
   profileApiToken: secret('The Profile API token', 'Unify › Unify settings › API access').optional(),
   writeKey: secret('The write key', 'Connections › Sources › your Flex source › Settings › API Keys').optional(),
   identifierPriority: identifierPriority.optional(),
+  engagementExcludedChannels: engagementExcludedChannels.optional(),
 });
 
 /** Whether the body changes anything: a body with setting fields is a write, any other a read. */

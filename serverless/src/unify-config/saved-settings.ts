@@ -23,6 +23,8 @@ export function savedSettingsInput(
     workspaceSlug: config.workspaceSlug ?? undefined,
     region: region ?? undefined,
     identifierPriority: config.identifierPriority ? [...config.identifierPriority] : undefined,
+    // [] is a choice (send every channel) that overrides the environment's list; null leaves it.
+    engagementExcludedChannels: config.engagementExcludedChannels ? [...config.engagementExcludedChannels] : undefined,
     profileApiUrl: region
       ? regionUrl(region, 'profileApiUrl', contextValue(context, 'SEGMENT_PROFILE_API_URL'))
       : undefined,
