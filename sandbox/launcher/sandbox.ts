@@ -9,6 +9,7 @@ import { startSegmentSimulator } from '../segment-sim/server';
 import { sandboxConfigStoreEnv } from '../sync/sandbox-store-env';
 import { startSyncStandIn } from '../sync/server';
 import { PLUGIN_BUNDLE_PATH, REPO_ROOT } from './buildPluginBundle';
+import { sandboxPort } from './ports';
 
 type Env = Record<string, string | undefined>;
 
@@ -44,12 +45,6 @@ function segmentSettings(env: Env): { settings: Record<string, string>; connecte
     : { settings: { ...SANDBOX_DEFAULTS, ...given }, connected: true };
 }
 
-function port(env: Env, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number.`);
-  return value;
-}
-
 /** The whole offline stack; the launcher, the browser tests and the benchmarks start it the same way. */
 export async function startSandbox(env: Env): Promise<RunningSandbox> {
   const { settings, connected } = segmentSettings(env);
@@ -60,7 +55,7 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
   const simulator = simulated
     ? await startSegmentSimulator({
         ...simulatorOptionsFromEnv(env),
-        port: port(env, 'SEGMENT_SIM_PORT', 3002),
+        port: sandboxPort(env, 'SEGMENT_SIM_PORT'),
         // Unconnected, the simulator still accepts its defaults: what an admin types into the Unify tab.
         spaceId: settings.SEGMENT_SPACE_ID ?? SANDBOX_DEFAULTS.SEGMENT_SPACE_ID,
         profileToken: settings.SEGMENT_PROFILE_API_TOKEN ?? SANDBOX_DEFAULTS.SEGMENT_PROFILE_API_TOKEN,
@@ -73,13 +68,13 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
   // The host first: the Functions read tasks from its TaskRouter; the page learns their URL once they run.
   let functionsUrl = '';
   const host = await startHost({
-    port: port(env, 'SANDBOX_PORT', 3000),
+    port: sandboxPort(env, 'SANDBOX_PORT'),
     functionsBaseUrl: () => functionsUrl,
     pluginBundlePath: PLUGIN_BUNDLE_PATH,
     dataDir,
   });
   const functions = await startFunctions({
-    port: port(env, 'FUNCTIONS_PORT', 3001),
+    port: sandboxPort(env, 'FUNCTIONS_PORT'),
     variant: 'sandbox',
     env: {
       ...settings,

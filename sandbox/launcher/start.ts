@@ -3,9 +3,20 @@
  * Segment simulator, the Functions under twilio-run in sandbox-auth mode, and the Flex host page.
  */
 import { buildPluginBundle } from './buildPluginBundle';
+import { portsInUse } from './ports';
 import { startSandbox } from './sandbox';
 
+/** Signals that mean "stop": Ctrl+C, `kill`, and a closed terminal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 async function main() {
+  const busy = await portsInUse(process.env);
+  if (busy.length > 0) {
+    throw new Error(
+      `${busy.join(', ')} (another sandbox still running?). Stop it, or choose free ports, e.g. ` +
+        `SANDBOX_PORT=4000 FUNCTIONS_PORT=4001 SEGMENT_SIM_PORT=4002 npm start.`,
+    );
+  }
   await buildPluginBundle();
   const sandbox = await startSandbox(process.env);
   console.log(`\nUnified Profiles sandbox is running:\n`);
@@ -22,12 +33,19 @@ async function main() {
   }
   console.log(`\nPress Ctrl+C to stop.`);
 
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await sandbox.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  // npm killed outright does not pass its signal on: a sandbox whose parent is gone stops too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop();
+  }, 1_000).unref();
 }
 
 main().catch((error: Error) => {
