@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { TaskStore } from './task-store';
 import { handleTaskRouterApi } from './taskrouter-api';
+import { SANDBOX_SERVER_OPTIONS } from '../http-timeouts';
 
 export interface HostOptions {
   port: number;
@@ -67,7 +68,7 @@ export async function startHost({
   const hostScript = await bundleHostApp();
   const page = () => hostPage(typeof functionsBaseUrl === 'function' ? functionsBaseUrl() : functionsBaseUrl);
 
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer(SANDBOX_SERVER_OPTIONS, async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
     try {
       if (await handleTaskRouterApi(tasks, request, response, url)) return;
@@ -90,8 +91,6 @@ export async function startHost({
   });
 
   // A client that stalls cannot hold a connection open: headers within 10 s, the whole request within 30 s.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

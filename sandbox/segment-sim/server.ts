@@ -10,6 +10,7 @@ import { ProfileStore } from './profile-store';
 import { DEFAULT_SEED } from './prng';
 import { createRateLimiter, RateLimitStrategy } from './rate-limiter';
 import { MAX_BATCH_BYTES, MissingIdentityAnswer, TrackingApi, TrackingCall } from './tracking-api';
+import { SANDBOX_SERVER_OPTIONS } from '../http-timeouts';
 
 export interface SimulatorOptions {
   /** 0 picks a free port. */
@@ -198,7 +199,7 @@ export async function startSegmentSimulator(options: SimulatorOptions = {}): Pro
     return answerProfileRoute(route, url.searchParams, { store, cursors, origin, now: clock() });
   }
 
-  const server = createServer(async (request, response) => {
+  const server = createServer(SANDBOX_SERVER_OPTIONS, async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://simulator');
     const path = `${url.pathname}${url.search}`;
     try {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { SyncDocumentStore } from './document-store';
 import { handleSyncApi } from './sync-api';
+import { SANDBOX_SERVER_OPTIONS } from '../http-timeouts';
 
 export interface RunningSyncStandIn {
   /** What the sandbox's Functions get as UNIFIED_PROFILES_TWILIO_API_BASE (the Sync domain's base URL). */
@@ -18,7 +19,7 @@ export interface RunningSyncStandIn {
  */
 export async function startSyncStandIn({ port, dataDir }: { port: number; dataDir: string }) {
   const store = await SyncDocumentStore.open(dataDir);
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer(SANDBOX_SERVER_OPTIONS, async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://sync');
     if (!(await handleSyncApi(store, request, response, url))) {
       response
@@ -28,8 +29,6 @@ export async function startSyncStandIn({ port, dataDir }: { port: number; dataDi
         );
     }
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
