@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { TokenRejectedError, type FlexTokenValidator } from '../auth/flex-token';
 import { ApiError } from './api-error';
-import type { FunctionEvent, TwilioResponse } from './twilio-runtime';
+import { HOST_REQUEST_FACTS, type HostRequestFacts } from './request-facts';
+import type { FunctionContext, FunctionEvent, TwilioResponse } from './twilio-runtime';
 import { wrap, type FlexFunctionHandler, type WrapOptions } from './wrap';
 
 class RecordedResponse implements TwilioResponse {
@@ -33,10 +34,11 @@ async function call(
   event: FunctionEvent,
   handler: FlexFunctionHandler<z.output<typeof schema>>,
   options: WrapOptions = {},
+  context: FunctionContext = { PATH: '/test' },
 ) {
   const answers: Array<{ error: unknown; response?: RecordedResponse }> = [];
   const fn = wrap(schema, handler, { validateToken, createResponse: () => new RecordedResponse(), ...options });
-  fn({ PATH: '/test' }, event, (error, response) => answers.push({ error, response: response as RecordedResponse }));
+  fn(context, event, (error, response) => answers.push({ error, response: response as RecordedResponse }));
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(answers).toHaveLength(1);
   const response = answers[0].response as RecordedResponse;
@@ -102,7 +104,8 @@ describe('wrap: the Flex token comes first', () => {
 describe('wrap: the body', () => {
   it('hands the handler the validated body without Token, request or headers', async () => {
     const handler = jest.fn(ok);
-    const event = { Token: 'good-agent', name: 'Ana', nested: { deep: 1 }, request: { headers: {} }, headers: {} };
+    const request = { headers: { 'content-type': 'application/json', 'content-length': '80' }, cookies: {} };
+    const event = { Token: 'good-agent', name: 'Ana', nested: { deep: 1 }, request, headers: {} };
     const { status, body } = await call(event, handler);
     expect(status).toBe(200);
     expect(body).toEqual({ hello: 'Ana', caller: 'good-agent' });
@@ -155,6 +158,19 @@ describe('wrap: errors and the one callback', () => {
     });
   });
 
+  it('answers an ApiError thrown by another bundle’s copy of the class (a shared service) with its status', async () => {
+    let Other: typeof ApiError | undefined;
+    jest.isolateModules(() => {
+      Other = (jest.requireActual('./api-error') as { ApiError: typeof ApiError }).ApiError;
+    });
+    const OtherApiError = Other as typeof ApiError;
+    const { status, body } = await call({ Token: 'good-agent', name: 'a' }, async () => {
+      throw new OtherApiError(400, 'invalid_cursor', 'Segment refused the timeline cursor.');
+    });
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('invalid_cursor');
+  });
+
   it('answers anything else as 500 internal_error and logs no message or stack text', async () => {
     const { status, body } = await call({ Token: 'good-agent', name: 'a' }, async () => {
       throw new TypeError('cannot read ana@example.com');
@@ -200,13 +216,184 @@ describe('wrap: CORS', () => {
     }
   });
 
-  it('answers a preflight (seen through event.request headers) with 204 and no token', async () => {
+  it('answers a preflight with 204 and no token when the host says the method is OPTIONS', async () => {
     const handler = jest.fn(ok);
-    const event = { request: { headers: { 'access-control-request-method': 'POST' } } };
+    const event = hosted({ method: 'OPTIONS', headers: { 'access-control-request-method': 'POST' } });
     const { status, body, response } = await call(event, handler);
     expect(status).toBe(204);
     expect(body).toBeUndefined();
     expect(response.headers['Access-Control-Allow-Origin']).toBe('*');
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a body field request, headers only', { request: { headers: { 'access-control-request-method': 'POST' } } }],
+    [
+      'a body field request, with a JSON Content-Type',
+      { request: { headers: { 'content-type': 'application/json', 'access-control-request-method': 'POST' } } },
+    ],
+    ['a request beside the body', { name: 'a', request: { headers: { 'access-control-request-method': 'POST' } } }],
+  ])('never answers a preflight for %s: the token is still checked', async (_label, event) => {
+    const handler = jest.fn(ok);
+    const missing = await call(event, handler);
+    expect(missing.status).not.toBe(204);
+    expect(missing.status).toBeGreaterThanOrEqual(400);
+    const forged = await call(
+      {
+        ...event,
+        Token: 'forged',
+        request: { headers: { ...event.request.headers, 'content-type': 'application/json' } },
+      },
+      handler,
+    );
+    expect(forged.status).toBe(403);
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+/** An event as twilio-run serves it in the sandbox: the host's description under its symbol. */
+function hosted(facts: HostRequestFacts, fields: Record<string, unknown> = {}): FunctionEvent {
+  return { request: { headers: facts.headers ?? {}, cookies: {} }, ...fields, [HOST_REQUEST_FACTS]: facts };
+}
+
+/** An event as Twilio's runtime (runtime-handler 1.2.0 and later) builds it: headers, no method, no URL. */
+function onTwilio(headers: Record<string, string>, fields: Record<string, unknown> = {}): FunctionEvent {
+  return { request: { headers, cookies: {} }, ...fields };
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json', 'content-length': '60' };
+const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', 'content-length': '60' };
+
+describe('wrap: the request as Twilio describes it (headers only)', () => {
+  it('answers JSON and form posts', async () => {
+    expect((await call(onTwilio(JSON_HEADERS, { Token: 'good-agent', name: 'a' }), ok)).status).toBe(200);
+    expect((await call(onTwilio(FORM_HEADERS, { Token: 'good-agent', name: 'a' }), ok)).status).toBe(200);
+  });
+
+  it('refuses a token beside no body at all (a GET ?Token=…) with 400 token_in_url', async () => {
+    const handler = jest.fn(ok);
+    const { status, body } = await call(onTwilio({}, { Token: 'good-agent', name: 'a' }), handler);
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('token_in_url');
+    expect(body.error?.message).toMatch(/POST body/);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refuses a token beside a body the runtime does not parse with 400 token_in_url', async () => {
+    const headers = { 'content-type': 'text/plain', 'content-length': '200' };
+    expect((await call(onTwilio(headers, { Token: 'good-agent' }), ok)).body.error?.code).toBe('token_in_url');
+  });
+
+  it('refuses a token longer than the whole JSON or form body with 400 token_in_url', async () => {
+    const jwt = `eyJ${'a'.repeat(600)}`;
+    const json = { 'content-type': 'application/json', 'content-length': '40' };
+    const form = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '500' };
+    expect((await call(onTwilio(json, { Token: jwt, name: 'a' }), ok)).body.error?.code).toBe('token_in_url');
+    expect((await call(onTwilio(form, { Token: jwt, name: 'a' }), ok)).body.error?.code).toBe('token_in_url');
+    // Long enough to hold it: the body may have carried it, so it goes on to the token check.
+    const roomy = { 'content-type': 'application/json', 'content-length': '640' };
+    expect((await call(onTwilio(roomy, { Token: jwt, name: 'a' }), ok)).body.error?.code).toBe('invalid_token');
+  });
+
+  it('answers a request without a body (a GET) with 405 method_not_allowed and Allow', async () => {
+    const { status, body, response } = await call(onTwilio({}), ok);
+    expect(status).toBe(405);
+    expect(body.error?.code).toBe('method_not_allowed');
+    expect(body.error?.message).toMatch(/^\/test takes a POST/);
+    expect(response.headers.Allow).toBe('POST, OPTIONS');
+    expect(response.headers['Access-Control-Allow-Origin']).toBe('*');
+  });
+
+  it.each([
+    ['text/plain', { 'content-type': 'text/plain;charset=UTF-8', 'content-length': '30' }, /sent text\/plain\./],
+    ['XML', { 'content-type': 'application/xml', 'content-length': '30' }, /sent application\/xml\./],
+    ['multipart', { 'content-type': 'multipart/form-data; boundary=x', 'content-length': '300' }, /multipart/],
+    ['an empty POST', { 'content-length': '0' }, /sent no body\./],
+    ['a body without a Content-Type', { 'content-length': '12' }, /without a Content-Type/],
+  ])('answers %s with 415 unsupported_media_type saying what it takes', async (_label, headers, sent) => {
+    const { status, body } = await call(onTwilio(headers), ok);
+    expect(status).toBe(415);
+    expect(body.error?.code).toBe('unsupported_media_type');
+    expect(body.error?.message).toMatch(/JSON object \(Content-Type: application\/json\)/);
+    expect(body.error?.message).toMatch(/application\/x-www-form-urlencoded/);
+    expect(body.error?.message).toMatch(sent);
+  });
+
+  it('never echoes a long or odd Content-Type', async () => {
+    const headers = { 'content-type': `text/${'x'.repeat(500)}<script>`, 'content-length': '3' };
+    const { body } = await call(onTwilio(headers), ok);
+    expect(body.error?.message.length).toBeLessThan(300);
+    expect(body.error?.message).not.toContain('<script>');
+  });
+
+  it('answers a JSON array body (spread by the runtime into 0, 1, …) with 400 asking for a JSON object', async () => {
+    const { status, body } = await call(onTwilio(JSON_HEADERS, { 0: { Token: 'good-agent' }, 1: 'x' }), ok);
+    expect(status).toBe(400);
+    expect(body.error).toEqual({ code: 'invalid_request', message: expect.stringMatching(/JSON object/) });
+  });
+
+  it('keeps the old leniency when the runtime gives no headers (runtime-handler before 1.2.0)', async () => {
+    expect((await call({ Token: 'good-agent', name: 'a' }, ok)).status).toBe(200);
+    expect((await call({ name: 'a' }, ok)).body.error?.code).toBe('missing_token');
+  });
+});
+
+describe('wrap: the request as a host describes it (the sandbox runner)', () => {
+  it('refuses a Token query parameter, in any case, even with one in the body too', async () => {
+    for (const name of ['Token', 'token', 'TOKEN']) {
+      const event = hosted({ method: 'POST', queryNames: [name], headers: JSON_HEADERS }, { Token: 'good-agent' });
+      expect((await call(event, ok)).body.error?.code).toBe('token_in_url');
+    }
+  });
+
+  it('takes other query parameters as the runtime merges them', async () => {
+    const event = hosted(
+      { method: 'POST', queryNames: ['name'], headers: JSON_HEADERS },
+      { Token: 'good-agent', name: 'a' },
+    );
+    expect((await call(event, ok)).status).toBe(200);
+  });
+
+  it.each(['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD'])(
+    'answers %s with 405 and Allow, a good token and body notwithstanding',
+    async (method) => {
+      const handler = jest.fn(ok);
+      const event = hosted({ method, queryNames: [], headers: JSON_HEADERS }, { Token: 'good-agent', name: 'a' });
+      const { status, body, response } = await call(event, handler);
+      expect(status).toBe(405);
+      expect(body.error?.message).toMatch(new RegExp(`not ${method}\\.$`));
+      expect(response.headers.Allow).toBe('POST, OPTIONS');
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
+
+  it('answers a JSON array body it was told of, even an empty one, with 400', async () => {
+    const event = hosted({ method: 'POST', queryNames: [], headers: JSON_HEADERS, jsonArrayBody: true });
+    expect((await call(event, ok)).body.error?.code).toBe('invalid_request');
+  });
+
+  it('cannot be told by a field: a string key of the same name is a body field like any other', async () => {
+    const event = { 'Symbol(unified-profiles.host-request-facts)': { method: 'OPTIONS' }, Token: 'forged' };
+    expect((await call(event, ok)).status).toBe(403);
+  });
+});
+
+describe('wrap: the outcome log names the Function', () => {
+  const pathOf = () => JSON.parse(logs[logs.length - 1]).path;
+
+  it('logs context.PATH when it is a Function path', async () => {
+    await call({ Token: 'good-agent', name: 'a' }, ok, {}, { PATH: '/profile' });
+    expect(pathOf()).toBe('/profile');
+  });
+
+  it('never logs a shell search path handed over as PATH', async () => {
+    await call({ Token: 'good-agent', name: 'a' }, ok, {}, { PATH: '/usr/local/bin:/usr/bin:/bin' });
+    expect(pathOf()).toBe('function');
+    expect(logs.join('\n')).not.toContain('/usr/bin');
+  });
+
+  it('logs the path the Function was wrapped with over anything in context', async () => {
+    await call({ Token: 'good-agent', name: 'a' }, ok, { path: '/profile-events' }, { PATH: '/usr/bin:/bin' });
+    expect(pathOf()).toBe('/profile-events');
   });
 });

@@ -4,8 +4,9 @@ import type { FlexRole, FlexTokenResult, FlexTokenValidator } from '../auth/flex
 import { TokenRejectedError } from '../auth/flex-token';
 import { validateFlexToken } from '../auth/flex-token-validator';
 import { ApiError } from './api-error';
-import { applyCors, isPreflight } from './cors';
+import { ALLOWED_METHODS, applyCors } from './cors';
 import { logOutcome } from './outcome-log';
+import { effectiveMethod, readRequestFacts, tokenInUrl, TRANSPORT_FIELDS, type RequestFacts } from './request-facts';
 import {
   contextValue,
   createTwilioResponse,
@@ -30,10 +31,29 @@ export interface WrapOptions {
   /** Injected by tests; Functions use the module the build provides. */
   validateToken?: FlexTokenValidator;
   createResponse?: () => TwilioResponse;
+  /** The Function's path for the outcome log, e.g. '/profile'; by default the runtime's context.PATH, when it is one. */
+  path?: string;
 }
 
-/** Transport fields the runtime or the plugin add; never part of the request body a schema sees. */
-const TRANSPORT_FIELDS = new Set(['Token', 'TokenResult', 'request', 'headers', 'cookies']);
+/**
+ * A Function's path as the runtime puts it in context.PATH ('/profile'). A host that hands the
+ * Function its whole shell environment overrides PATH with the shell's search path: that is never
+ * logged.
+ */
+const FUNCTION_PATH = /^(\/[A-Za-z0-9][A-Za-z0-9._~-]{0,63}){1,4}$/;
+
+function functionPathOf(context: FunctionContext, options: WrapOptions): string {
+  if (options.path) return options.path;
+  const path = contextValue(context, 'PATH');
+  return path && FUNCTION_PATH.test(path) ? path : 'function';
+}
+
+const MEDIA_TYPES = 'a JSON object (Content-Type: application/json) or form fields (application/x-www-form-urlencoded)';
+
+function sentBody(facts: RequestFacts): string {
+  if (facts.mediaType) return facts.mediaType;
+  return facts.bodyType === 'none' ? 'no body' : 'a body without a Content-Type';
+}
 
 function bodyOf(event: FunctionEvent): Record<string, unknown> {
   return Object.fromEntries(Object.entries(event).filter(([name]) => !TRANSPORT_FIELDS.has(name)));
@@ -57,14 +77,14 @@ export function wrap<Schema extends z.ZodTypeAny>(
 
   return (context, event, callback) => {
     const started = Date.now();
-    const path = contextValue(context, 'PATH') ?? 'function';
+    const path = functionPathOf(context, options);
     let answered = false;
-    const answer = (status: number, body: unknown, code: string, detail?: string) => {
+    const answer = (status: number, body: unknown, code: string, detail?: string, headers?: Record<string, string>) => {
       if (answered) return;
       answered = true;
       let response: TwilioResponse;
       try {
-        response = jsonResponse(createResponse(), status, body);
+        response = jsonResponse(createResponse(), status, body, headers);
       } catch (error) {
         callback(error); // the runtime itself is broken: still end the request once
         return;
@@ -72,13 +92,50 @@ export function wrap<Schema extends z.ZodTypeAny>(
       logOutcome({ path, status, code, ms: Date.now() - started, ...(detail ? { error: detail } : {}) });
       callback(null, response);
     };
-    const fail = (status: number, code: string, message: string) => answer(status, { error: { code, message } }, code);
+    const fail = (status: number, code: string, message: string, headers?: Record<string, string>) =>
+      answer(status, { error: { code, message } }, code, undefined, headers);
 
     const run = async () => {
-      if (isPreflight(event)) return answer(204, undefined, 'preflight');
+      // How the request came, before anything it carries is believed (see request-facts.ts).
+      const facts = readRequestFacts(event);
+      // Only a host that knows the method can say this is a preflight; a field named `request` cannot.
+      if (facts.method === 'OPTIONS') return answer(204, undefined, 'preflight');
+      if (tokenInUrl(facts, event)) {
+        return fail(
+          400,
+          'token_in_url',
+          'The Flex token was sent in the URL, where it is written to logs: send it in the POST body as Token ' +
+            '(JSON or form-encoded), never in the query string.',
+        );
+      }
+      const method = effectiveMethod(facts);
+      if (method !== undefined && method !== 'POST') {
+        const was = facts.method ? `not ${facts.method}` : 'this request had no body, as a GET has none';
+        return fail(405, 'method_not_allowed', `${path} takes a POST with ${MEDIA_TYPES}; ${was}.`, {
+          Allow: ALLOWED_METHODS,
+        });
+      }
+      if (facts.headersKnown && facts.bodyType !== 'json' && facts.bodyType !== 'form') {
+        return fail(
+          415,
+          'unsupported_media_type',
+          `Send the request body as ${MEDIA_TYPES}; this request sent ${sentBody(facts)}.`,
+        );
+      }
+      if (facts.jsonArrayBody) {
+        return fail(
+          400,
+          'invalid_request',
+          'The request body must be a JSON object such as {"Token": "…"}, not a JSON array.',
+        );
+      }
       const token = event.Token;
       if (typeof token !== 'string' || token.trim() === '') {
-        return fail(401, 'missing_token', 'Send the Flex token as Token (Manager.getInstance().user.token).');
+        return fail(
+          401,
+          'missing_token',
+          'Send the Flex token in the POST body as Token (Manager.getInstance().user.token).',
+        );
       }
       let caller: FlexTokenResult;
       try {
@@ -107,8 +164,14 @@ export function wrap<Schema extends z.ZodTypeAny>(
   };
 }
 
-function jsonResponse(response: TwilioResponse, status: number, body: unknown): TwilioResponse {
+function jsonResponse(
+  response: TwilioResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): TwilioResponse {
   applyCors(response);
+  for (const [name, value] of Object.entries(headers)) response.appendHeader(name, value);
   response.setStatusCode(status);
   if (body !== undefined) {
     response.appendHeader('Content-Type', 'application/json');

@@ -43,6 +43,8 @@ const ALL_ZEROS_OR_DASHES = /^[0-]*$/;
 // Characters that could change a request path or query, or that no identifier carries.
 const UNSAFE_CHARACTERS = /[/\\?#%\s\p{Cc}]/u;
 const CONTROL_CHARACTERS = /\p{Cc}/u;
+// With the u flag a well-formed pair is one code point: only an unpaired half matches.
+const LONE_SURROGATE = /\p{Cs}/u;
 const PHONE_SHAPE = /^\+?[0-9().\-\s]{3,32}$/;
 const EMAIL_SHAPE = /^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$/;
 const TYPE_SHAPE = /^[a-z][a-z0-9_.]{0,63}$/;
@@ -88,8 +90,20 @@ function normaliseOther(raw: string, field: string): string {
   return value;
 }
 
-function candidateOf(type: string, value: string): IdentifierCandidate {
-  return { type, value, key: `${type}:${value}`, pathId: `${type}:${encodeURIComponent(value)}` };
+/**
+ * `value` URL-encoded for the request path. encodeURIComponent throws URIError on an unpaired
+ * surrogate; normaliseIdentifier refuses those first, and this keeps any other way in a 400 too.
+ */
+function encodePathValue(value: string, field: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw invalid(`${field} contains a broken character (an unpaired UTF-16 surrogate).`);
+  }
+}
+
+function candidateOf(type: string, value: string, field: string): IdentifierCandidate {
+  return { type, value, key: `${type}:${value}`, pathId: `${type}:${encodePathValue(value, field)}` };
 }
 
 /** Normalises one value of a known type; throws invalid_identifier saying what is wrong with `field`. */
@@ -103,6 +117,10 @@ export function normaliseIdentifier(
   const text = String(raw);
   if (text.length > 1024) throw invalid(`${field} is longer than 1024 characters.`);
   if (CONTROL_CHARACTERS.test(text)) throw invalid(`${field} contains control characters.`);
+  // Half of a UTF-16 pair alone (JSON's "\ud800") is no character at all: no identifier holds one.
+  if (LONE_SURROGATE.test(text)) {
+    throw invalid(`${field} contains a broken character (an unpaired UTF-16 surrogate).`);
+  }
   if (text.trim().length === 0) throw invalid(`${field} is empty.`);
   let value: string;
   if (type === 'email') value = normaliseEmail(text, field);
@@ -112,7 +130,7 @@ export function normaliseIdentifier(
   if (ALL_ZEROS_OR_DASHES.test(value) || BLOCKED_VALUES.has(value)) {
     throw invalid(`${field} is a placeholder value (such as 0000, -1, null or anonymous), not a customer identifier.`);
   }
-  return candidateOf(type, value);
+  return candidateOf(type, value, field);
 }
 
 /** Email or phone, decided by shape; null when the value is neither (a web chat friendly name, a client: caller). */

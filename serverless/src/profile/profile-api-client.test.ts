@@ -120,12 +120,32 @@ describe('ProfileApiClient', () => {
     expect(Date.now() - started).toBeLessThan(1100);
   });
 
-  it('answers segment_unavailable for malformed JSON, without echoing the body', async () => {
+  it('retries one malformed JSON answer like a 5xx, then succeeds', async () => {
     api.faults.push({ kind: 'bad-json' });
-    const error = await failure(client().get(ANA_TRAITS, new UpstreamBudget(2000)));
+    const body = await client().get<{ traits: Record<string, unknown> }>(ANA_TRAITS, new UpstreamBudget(2000));
+    expect(body?.traits.first_name).toBe('Ana');
+    expect(api.requests).toHaveLength(2);
+    expect(logged.map((entry) => entry.outcome)).toEqual(['bad_json', 'ok']);
+  });
+
+  it('answers segment_unavailable when every answer is malformed JSON, after the retries, without echoing the body', async () => {
+    api.faultFor = () => ({ kind: 'bad-json' });
+    const error = await failure(client({ maxAttempts: 3 }).get(ANA_TRAITS, new UpstreamBudget(2000)));
     expect(error).toMatchObject({ status: 503, code: 'segment_unavailable' });
+    expect(error.message).toMatch(/malformed JSON/);
     expect(error.message).not.toContain('Ana');
-    expect(api.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(3);
+  });
+
+  it('retries malformed JSON only within the budget', async () => {
+    api.faultFor = () => ({ kind: 'bad-json' });
+    const started = Date.now();
+    const error = await failure(
+      client({ baseBackoffMs: 200, maxBackoffMs: 200 }).get(ANA_TRAITS, new UpstreamBudget(350)),
+    );
+    expect(error.code).toBe('segment_unavailable');
+    expect(Date.now() - started).toBeLessThan(600);
+    expect(api.requests.length).toBeLessThanOrEqual(3);
   });
 
   it('answers segment_auth_failed for a bad token, naming token, space and region, without retrying', async () => {

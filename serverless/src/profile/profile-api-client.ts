@@ -223,8 +223,10 @@ export class ProfileApiClient {
       log({ outcome: 'ok', status, requestId });
       return { body };
     } catch {
+      // A 2xx whose body is not a JSON object is a fault on the way (a proxy's page, a body cut short
+      // at a gateway), not an answer about this profile: retried like a 5xx, within the same budget.
       log({ outcome: 'bad_json', status, requestId });
-      return { failure: { retryable: false, error: unavailable('it answered with malformed JSON') } };
+      return { failure: { retryable: true, error: unavailable('it answered with malformed JSON') } };
     }
   }
 }
