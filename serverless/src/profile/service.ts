@@ -45,6 +45,8 @@ export interface ProfileServiceOptions extends ProfileApiClientOptions {
   traitsPageSize?: number;
   eventsPageSize?: number;
   maxLinkedAccounts?: number;
+  /** Identifiers of one task probed in one lookup, highest priority first. */
+  maxCandidates?: number;
   /** Profiles whose trait classes must be learnt before lookups skip the two class= calls; 0 never skips. */
   traitClassWarmAfter?: number;
   traitClassTtlMs?: number;
@@ -80,6 +82,7 @@ const DEFAULTS = {
   traitsPageSize: 200,
   eventsPageSize: 20,
   maxLinkedAccounts: 5,
+  maxCandidates: 4,
   traitClassWarmAfter: 3,
   traitClassTtlMs: 10 * 60_000,
 };
@@ -107,6 +110,8 @@ export class SegmentProfileService implements ProfileService {
   /** Normalised identifier (type:value) → key of the cached profile: two tasks of one customer share it. */
   private readonly byIdentifier: LRUCache<string, string>;
   private readonly misses: LRUCache<string, true>;
+  /** Linked accounts' traits by group_id. */
+  private readonly accounts: LRUCache<string, LinkedAccount>;
   private readonly traitClasses: TraitClassRegistry;
   private readonly inFlight = new Map<string, Promise<CustomerProfile>>();
   private readonly counters = { lookups: 0, cacheHits: 0, sharedLookups: 0 };
@@ -121,6 +126,7 @@ export class SegmentProfileService implements ProfileService {
     this.profiles = new LRUCache({ max: this.config.cacheMaxProfiles, ttl });
     this.byIdentifier = new LRUCache({ max: this.config.cacheMaxProfiles * 4, ttl });
     this.misses = new LRUCache({ max: this.config.cacheMaxProfiles, ttl: this.config.notFoundTtlMs });
+    this.accounts = new LRUCache({ max: this.config.cacheMaxProfiles, ttl });
     this.traitClasses = new TraitClassRegistry({
       ttlMs: this.config.traitClassTtlMs,
       warmAfterProfiles: this.config.traitClassWarmAfter,
@@ -191,7 +197,12 @@ export class SegmentProfileService implements ProfileService {
       );
     }
     // An agent's refresh asks Segment again: neither a cached profile nor a remembered miss answers it.
-    const open = trace.fresh ? candidates : candidates.filter((candidate) => !this.misses.has(candidate.key));
+    // At most maxCandidates (4): the top one costs 5–7 calls, each other one a traits probe, so a lookup
+    // stays near 10 calls of the space's 100 a second however many identifier fields a task carries.
+    const open = (trace.fresh ? candidates : candidates.filter((candidate) => !this.misses.has(candidate.key))).slice(
+      0,
+      this.config.maxCandidates,
+    );
     trace.source = 'cache';
     if (open.length === 0) throw noProfile(candidates.map((candidate) => candidate.type));
     const cached = trace.fresh ? undefined : this.cachedProfile(open[0]);
@@ -372,14 +383,15 @@ export class SegmentProfileService implements ProfileService {
     }
     if (winnerIndex === -1 || !firstPage) throw noProfile(candidates.map((candidate) => candidate.type));
     const winner = candidates[winnerIndex];
-    const [details, traits] = await Promise.all([
-      winnerIndex === 0 ? topDetails : this.detailsOf(winner, budget, withClasses),
+    // Round two: the rest of the traits and the linked accounts' traits, both known after round one.
+    const detailsReady = winnerIndex === 0 ? topDetails : this.detailsOf(winner, budget, withClasses);
+    const [details, traits, linkedAccounts] = await Promise.all([
+      detailsReady,
       this.remainingTraits(winner, firstPage, budget),
+      detailsReady.then((known) => this.linkedAccounts(known.links, budget)),
     ]);
-    const [classes, linkedAccounts] = await Promise.all([
-      this.classesOf(winner, Object.keys(traits), details.classes, budget),
-      this.linkedAccounts(details.links, budget),
-    ]);
+    // Usually no call: the class pages came in round one, or the classes are learnt.
+    const classes = await this.classesOf(winner, Object.keys(traits), details.classes, budget);
     const fetched: FetchedProfile = {
       matched: winner,
       traits,
@@ -422,6 +434,9 @@ export class SegmentProfileService implements ProfileService {
     const unique = [...new Set(groupIds)].slice(0, this.config.maxLinkedAccounts);
     return Promise.all(
       unique.map(async (groupId) => {
+        // Many customers share an account: its traits are cached like a profile.
+        const cached = this.accounts.get(groupId);
+        if (cached) return cached;
         const page = await this.client.get<SegmentTraitsPage>(
           {
             route: 'account_traits',
@@ -430,7 +445,9 @@ export class SegmentProfileService implements ProfileService {
           },
           budget,
         );
-        return { id: groupId, traits: traitsOf(page) as LinkedAccount['traits'] };
+        const account = { id: groupId, traits: traitsOf(page) as LinkedAccount['traits'] };
+        if (page) this.accounts.set(groupId, account);
+        return account;
       }),
     );
   }
