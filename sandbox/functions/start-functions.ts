@@ -20,6 +20,12 @@ export interface StartFunctionsOptions {
   env: Record<string, string | undefined>;
   /** 'sandbox' (default) accepts sandbox tokens when UNIFIED_PROFILES_SANDBOX_AUTH=true; 'production' is what deploys. */
   variant?: 'sandbox' | 'production';
+  /**
+   * Runs the handling of each request to a Function (from just before twilio-run's route to the
+   * answer, and whatever it starts); `next` continues it. The sandbox launcher uses it to tell which
+   * request a log line belongs to (see sandbox/launcher/functions-log.ts). Absent: nothing wraps them.
+   */
+  requestScope?: (next: () => void) => void;
 }
 
 export interface RunningFunctions {
@@ -177,6 +183,20 @@ function cookiesOf(header: string | undefined): Record<string, string> {
 }
 
 /**
+ * Puts `handler` just before twilio-run's `app.all('/*')` route that calls the Functions, after the
+ * body parsers; express runs its layers in order.
+ */
+function addBeforeFunctionRoute(app: TwilioRunApp, handler: RequestHandler): void {
+  app.use(handler);
+  const stack = app._router?.stack;
+  const route = stack?.findIndex((layer) => layer.route?.path === '/*') ?? -1;
+  if (!stack || route === -1) {
+    throw new Error("twilio-run's server changed: no app.all('/*') route to put a handler before.");
+  }
+  stack.splice(route, 0, stack.pop() as (typeof stack)[number]);
+}
+
+/**
  * twilio-run 5's own server builds `event` as `{...query, ...body}` and nothing more. Twilio's
  * runtime adds `request: {headers, cookies}` first (so a `request` parameter or field replaces it);
  * this does the same, and tells the Functions what Twilio cannot — the method, the query's names,
@@ -184,7 +204,7 @@ function cookiesOf(header: string | undefined): Record<string, string> {
  * before twilio-run's route, after the body parsers.
  */
 function describeRequests(app: TwilioRunApp): void {
-  app.use((request: ExpressRequest, _response: unknown, next: () => void) => {
+  addBeforeFunctionRoute(app, (request: ExpressRequest, _response: unknown, next: () => void) => {
     const headers = runtimeHeaders(request.rawHeaders);
     const facts: HostRequestFacts = {
       method: request.method,
@@ -199,12 +219,6 @@ function describeRequests(app: TwilioRunApp): void {
     };
     next();
   });
-  const stack = app._router?.stack;
-  const route = stack?.findIndex((layer) => layer.route?.path === '/*') ?? -1;
-  if (!stack || route === -1) {
-    throw new Error("twilio-run's server changed: no app.all('/*') route to put the request description before.");
-  }
-  stack.splice(route, 0, stack.pop() as (typeof stack)[number]);
 }
 
 // twilio-run is a dependency of serverless/, not of the root: resolve it from there.
@@ -239,6 +253,8 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
     pkgJson: {},
   });
   describeRequests(app);
+  const { requestScope } = options;
+  if (requestScope) addBeforeFunctionRoute(app, (_request, _response, next) => requestScope(next));
   answerUnreadableBody(app);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening: Server = app.listen(options.port, '127.0.0.1', () => resolve(listening));

@@ -9,6 +9,7 @@ import { startSegmentSimulator } from '../segment-sim/server';
 import { sandboxConfigStoreEnv } from '../sync/sandbox-store-env';
 import { startSyncStandIn } from '../sync/server';
 import { PLUGIN_BUNDLE_PATH, REPO_ROOT } from './buildPluginBundle';
+import { routeFunctionsLog } from './functions-log';
 import { sandboxPort } from './ports';
 
 type Env = Record<string, string | undefined>;
@@ -23,6 +24,11 @@ export interface RunningSandbox {
   simulated: boolean;
   /** False when started with SEGMENT_SPACE_ID= (or SEGMENT_PROFILE_API_TOKEN=) empty: connect in the Unify tab. */
   connectedByEnvironment: boolean;
+  /**
+   * SANDBOX_DATA_DIR/functions.log: the Functions' JSON log lines, appended, each with its time. The
+   * terminal gets one short line per request to a Function instead (see functions-log.ts).
+   */
+  functionsLog: string;
   close(): Promise<void>;
 }
 
@@ -73,9 +79,11 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
     pluginBundlePath: PLUGIN_BUNDLE_PATH,
     dataDir,
   });
+  const functionsLog = routeFunctionsLog({ file: path.join(dataDir, 'functions.log') });
   const functions = await startFunctions({
     port: sandboxPort(env, 'FUNCTIONS_PORT'),
     variant: 'sandbox',
+    requestScope: functionsLog.requestScope,
     env: {
       ...settings,
       SEGMENT_PROFILE_API_URL: segmentUrl,
@@ -85,6 +93,9 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
       ...sandboxConfigStoreEnv(sync.url),
       ...sandboxTaskRouterEnv(host.url),
     },
+  }).catch(async (error: unknown) => {
+    await functionsLog.close();
+    throw error;
   });
   functionsUrl = functions.url;
 
@@ -95,11 +106,13 @@ export async function startSandbox(env: Env): Promise<RunningSandbox> {
     syncUrl: sync.url,
     simulated,
     connectedByEnvironment: connected,
+    functionsLog: functionsLog.file,
     async close() {
       await host.close();
       await functions.close();
       await sync.close();
       await simulator?.close();
+      await functionsLog.close();
     },
   };
 }

@@ -26,12 +26,13 @@ async function main() {
   console.log(`  Functions               ${sandbox.functionsUrl}`);
   console.log(`  Segment Profile API     ${sandbox.segmentUrl}${sandbox.simulated ? ' (simulator)' : ''}`);
   console.log(`  Twilio Sync (stand-in)  ${sandbox.syncUrl}`);
+  console.log(`  Functions' full log     ${sandbox.functionsLog}`);
   if (!sandbox.connectedByEnvironment) {
     console.log(`\nNo Segment space from the environment: connect one as admin in the Unify tab`);
     console.log(`(the simulator takes spa_sandbox and sandbox-profile-token; a space saved there before is kept`);
     console.log(`in SANDBOX_DATA_DIR/sync-documents.json until you delete it).`);
   }
-  console.log(`\nPress Ctrl+C to stop.`);
+  console.log(`\nPress Ctrl+C to stop. Below: one line per request to a Function (status, time taken, Segment calls).`);
 
   let stopping = false;
   const stop = async () => {
