@@ -20,14 +20,22 @@ let nextCustomer = 1;
 const answered: string[] = [];
 const customerPhone = () => crowdIdentifiers(nextCustomer++).phone;
 
-async function timedLookup(identifier = customerPhone()) {
+async function timedLookup(identifier = customerPhone(), on: TestStack = stack) {
   const started = Date.now();
-  const answer = await stack.functions.call('/profile', { identifier });
+  const answer = await on.functions.call('/profile', { identifier });
   answered.push(JSON.stringify(answer.body));
   return { ...answer, ms: Date.now() - started, identifier };
 }
 
 describe('Segment unavailable', () => {
+  // Each outage on a Segment of its own: the circuit breaker (per space) opens after the first, and
+  // every kind of failure must be shown to end in a clear error within the budget on its own.
+  let outage: TestStack;
+  beforeEach(async () => {
+    outage = await startTestStack();
+  }, 30_000);
+  afterEach(() => outage.close());
+
   it.each([
     ['a 500 storm', { errorRates: { '500': 1 } }],
     ['a 502/503/504 storm', { errorRates: { '502': 0.34, '503': 0.5, '504': 1 } }],
@@ -37,8 +45,8 @@ describe('Segment unavailable', () => {
   ])(
     'answers 503 segment_unavailable after %s, within the budget',
     async (_label, faults) => {
-      stack.simulator.setFaults(faults);
-      const answer = await timedLookup();
+      outage.simulator.setFaults(faults);
+      const answer = await timedLookup(customerPhone(), outage);
       expect(answer.status).toBe(503);
       expect(answer.body.error.code).toBe('segment_unavailable');
       expect(answer.ms).toBeLessThan(BUDGET_MS + 1_000);
@@ -49,18 +57,44 @@ describe('Segment unavailable', () => {
   // Fails while profile-api-client.ts builds its per-attempt signal with AbortSignal.any([AbortSignal.timeout(…), …]):
   // on Node 20 the timeout signal can be garbage-collected before it fires, and the attempt never times out.
   it('answers 503 segment_unavailable when Segment does not answer at all (time-outs), within the budget', async () => {
-    stack.simulator.setFaults({ latencyMs: 60_000 });
-    const answer = await timedLookup();
+    outage.simulator.setFaults({ latencyMs: 60_000 });
+    const answer = await timedLookup(customerPhone(), outage);
     expect(answer.status).toBe(503);
     expect(answer.body.error.code).toBe('segment_unavailable');
     expect(answer.ms).toBeLessThan(BUDGET_MS + 1_000);
   }, 15_000);
 
   it('answers 503 when only the traits pages are truncated, though the other calls work', async () => {
-    stack.simulator.setFaults({ truncatedPageRate: 1, pathFilter: '/traits' });
-    const answer = await timedLookup();
+    outage.simulator.setFaults({ truncatedPageRate: 1, pathFilter: '/traits' });
+    const answer = await timedLookup(customerPhone(), outage);
     expect(answer.status).toBe(503);
     expect(answer.body.error.code).toBe('segment_unavailable');
+  }, 15_000);
+
+  it('after repeated failures, answers at once without asking Segment (the circuit breaker is open)', async () => {
+    stack.simulator.setFaults({ errorRates: { '503': 1 } });
+    expect((await timedLookup()).status).toBe(503); // the failures that open it
+    await stack.clearUpstreamRequests();
+    const answer = await timedLookup();
+    expect(answer.status).toBe(503);
+    expect(answer.body.error).toMatchObject({ code: 'segment_unavailable', degraded: true });
+    expect(answer.ms).toBeLessThan(1_000);
+    expect(await stack.upstreamRequests()).toEqual([]);
+    // The Unify view says so: measured by this instance's lookups.
+    const config = await stack.functions.call('/unify-config', { Token: 'sandbox-supervisor' });
+    expect(config.body.segmentHealth).toEqual({ degraded: true, since: expect.any(String) });
+  });
+
+  it('recovers once Segment answers again: after the 5 s cool-down, one probe closes the breaker', async () => {
+    stack.simulator.resetFaults();
+    const started = Date.now();
+    let answer = await timedLookup();
+    while (answer.status !== 200 && Date.now() - started < 8_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      answer = await timedLookup();
+    }
+    expect(answer.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThan(1_000); // it did wait for the cool-down
   }, 15_000);
 });
 

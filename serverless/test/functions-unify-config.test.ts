@@ -72,6 +72,8 @@ describe('who may read and write', () => {
       canEdit: true,
       settingsCacheSeconds: 10,
       configStoreMissing: [],
+      // No lookup has failed on this instance: Segment is not degraded.
+      segmentHealth: { degraded: false, since: null },
     });
     expect(JSON.stringify(answer.body)).not.toContain(ENV_TOKEN);
   });

@@ -162,6 +162,10 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifyNotChecked: 'Connected, not checked yet.',
   UnifiedProfilesUnifyReady: 'Ready: agents see customer profiles.',
   UnifiedProfilesUnifyWarning: 'Working, with something left to set up.',
+  UnifiedProfilesUnifyDegraded: 'Degraded: Segment is not answering, so agents’ lookups fail.',
+  UnifiedProfilesUnifyDegradedSince:
+    'Since {{when}} most calls to Segment have failed; lookups now fail at once for a few seconds at a time, then Segment is tried again.',
+  UnifiedProfilesUnifyNextDegraded: 'Next: test the connection to see whether it is Segment or these settings.',
   UnifiedProfilesUnifyFailing: 'Failing: agents cannot see customer profiles.',
   UnifiedProfilesUnifyMissing: 'Missing: {{missing}}.',
   UnifiedProfilesUnifyCheckedBy: 'Checked {{when}} by {{who}}.',

@@ -170,6 +170,10 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifyNotChecked: 'Conectado, todavía sin comprobar.',
   UnifiedProfilesUnifyReady: 'Listo: los agentes ven los perfiles de cliente.',
   UnifiedProfilesUnifyWarning: 'Funciona, pero queda algo por configurar.',
+  UnifiedProfilesUnifyDegraded: 'Degradado: Segment no responde, así que las búsquedas de los agentes fallan.',
+  UnifiedProfilesUnifyDegradedSince:
+    'Desde {{when}} la mayoría de las llamadas a Segment han fallado; ahora las búsquedas fallan al instante durante unos segundos y después se vuelve a intentar con Segment.',
+  UnifiedProfilesUnifyNextDegraded: 'Siguiente paso: prueba la conexión para ver si es Segment o esta configuración.',
   UnifiedProfilesUnifyFailing: 'Con fallos: los agentes no pueden ver perfiles de cliente.',
   UnifiedProfilesUnifyMissing: 'Falta: {{missing}}.',
   UnifiedProfilesUnifyCheckedBy: 'Comprobado el {{when}} por {{who}}.',

@@ -16,6 +16,7 @@ const STANDING: Record<ConnectionStanding, { variant: AlertVariants; title: Plug
       title: 'UnifiedProfilesUnifyNotConnected',
       next: 'UnifiedProfilesUnifyNextConnect',
     },
+    degraded: { variant: 'error', title: 'UnifiedProfilesUnifyDegraded', next: 'UnifiedProfilesUnifyNextDegraded' },
     not_checked: { variant: 'neutral', title: 'UnifiedProfilesUnifyNotChecked', next: 'UnifiedProfilesUnifyNextCheck' },
     ready: { variant: 'neutral', title: 'UnifiedProfilesUnifyReady', next: 'UnifiedProfilesUnifyNextNothing' },
     warning: { variant: 'warning', title: 'UnifiedProfilesUnifyWarning', next: 'UnifiedProfilesUnifyNextWarning' },
@@ -49,7 +50,12 @@ export function ConnectionOverview({ config }: { config: UnifyConfigResponse }) 
         <Text as="p" fontWeight="fontWeightSemibold" data-standing={standing}>
           {t(title)}
         </Text>
-        {failedStep && <Text as="p">{failedStep.message}</Text>}
+        {standing === 'degraded' && config.segmentHealth?.since && (
+          <Text as="p">
+            {t('UnifiedProfilesUnifyDegradedSince', { when: formatDateExact(config.segmentHealth.since, locale) })}
+          </Text>
+        )}
+        {failedStep && standing !== 'degraded' && <Text as="p">{failedStep.message}</Text>}
         {standing === 'not_connected' && (
           <Text as="p">{t('UnifiedProfilesUnifyMissing', { missing: config.missing.join(', ') })}</Text>
         )}

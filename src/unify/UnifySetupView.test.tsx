@@ -75,6 +75,16 @@ function renderRecordingWrites(): UnifyConfigWrite[] {
 const overview = () => within(screen.getByRole('region', { name: 'Overview' }));
 
 describe('Unify view: overview', () => {
+  it('says Degraded, not Ready, while lookups fail fast because Segment stopped answering', async () => {
+    renderView({
+      readUnifyConfig: async () =>
+        buildConfig({ lastCheck: checkResult(), segmentHealth: { degraded: true, since: CHECKED_AT } }),
+    });
+    expect(await screen.findByText('Degraded: Segment is not answering, so agents’ lookups fail.')).toBeInTheDocument();
+    expect(overview().getByText(/most calls to Segment have failed/)).toBeInTheDocument();
+    expect(overview().queryByText('Ready: agents see customer profiles.')).not.toBeInTheDocument();
+  });
+
   it('never says Ready before a check passed, and says Ready after one did', async () => {
     renderView({
       readUnifyConfig: async () => buildConfig(),

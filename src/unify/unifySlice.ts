@@ -97,10 +97,12 @@ export const unifyReducer = unifySlice.reducer;
 export const selectUnify = (state: RootStateWithPlugin): UnifyState => state[PLUGIN_NAMESPACE].unify;
 
 /** Where the connection stands, as a measurement: "ready" only after a check against Segment passed. */
-export type ConnectionStanding = 'not_connected' | 'not_checked' | 'ready' | 'warning' | 'failing';
+export type ConnectionStanding = 'not_connected' | 'degraded' | 'not_checked' | 'ready' | 'warning' | 'failing';
 
 export function connectionStanding(config: UnifyConfigResponse): ConnectionStanding {
   if (config.missing.length > 0) return 'not_connected';
+  // Lookups failing fast right now outweigh any earlier check: never "Ready" while Segment is down.
+  if (config.segmentHealth?.degraded) return 'degraded';
   const check = config.lastCheck;
   if (!check) return 'not_checked';
   if (check.status === 'passed') return 'ready';

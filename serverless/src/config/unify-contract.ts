@@ -58,6 +58,11 @@ export interface UnifyConfigResponse {
    * empty when saving works. Optional: answers before it existed lack it.
    */
   configStoreMissing?: string[];
+  /**
+   * Whether lookups on the instance that answered are failing fast because Segment stopped answering
+   * (its circuit breaker is open), and since when. A measurement of this instance, not a check.
+   */
+  segmentHealth?: { degraded: boolean; since: string | null };
 }
 
 /**

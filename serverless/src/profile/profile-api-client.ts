@@ -1,6 +1,9 @@
 import { ApiError } from '../http/api-error';
 import type { SegmentSettings } from './settings';
+import type { CircuitBreakerPolicy } from 'cockatiel';
+
 import { RequestPacer } from './request-pacer';
+import { createSegmentBreaker, degradedError, isBrokenCircuit, SegmentOutage } from './segment-breaker';
 import { UpstreamBudget } from './upstream-budget';
 import { consoleUpstreamLogger, type UpstreamLogEntry, type UpstreamLogger } from './upstream-log';
 
@@ -21,6 +24,8 @@ export interface ProfileApiClientOptions {
   /** Segment's documented limit per space. */
   requestsPerSecond?: number;
   pacer?: RequestPacer;
+  /** The space's circuit breaker (shared by every client of the space in a process). */
+  breaker?: CircuitBreakerPolicy;
   logger?: UpstreamLogger;
   fetch?: typeof fetch;
   random?: () => number;
@@ -33,7 +38,11 @@ interface AttemptFailure {
   retryable: boolean;
   error: ApiError;
   retryAfterMs?: number;
+  /** Segment itself failed (no answer, 5xx, a broken body): what the circuit breaker counts. */
+  outage?: boolean;
 }
+
+type AttemptOutcome<T> = { body: T | null } | { failure: AttemptFailure };
 
 const authFailed = (status: number) =>
   new ApiError(
@@ -71,14 +80,16 @@ export class ProfileApiClient {
   requestsSent = 0;
   private readonly baseUrl: string;
   private readonly authorization: string;
-  private readonly options: Required<Omit<ProfileApiClientOptions, 'pacer' | 'requestsPerSecond'>>;
+  private readonly options: Required<Omit<ProfileApiClientOptions, 'pacer' | 'breaker' | 'requestsPerSecond'>>;
   readonly pacer: RequestPacer;
+  readonly breaker: CircuitBreakerPolicy;
   private largeLimitRefused = false;
 
   constructor(settings: SegmentSettings, options: ProfileApiClientOptions = {}) {
     this.baseUrl = `${settings.profileApiUrl.replace(/\/+$/, '')}/v1/spaces/${encodeURIComponent(settings.spaceId)}/`;
     this.authorization = `Basic ${Buffer.from(`${settings.profileApiToken}:`).toString('base64')}`;
     this.pacer = options.pacer ?? new RequestPacer(options.requestsPerSecond ?? 100);
+    this.breaker = options.breaker ?? createSegmentBreaker();
     this.options = {
       attemptTimeoutMs: options.attemptTimeoutMs ?? 3_000,
       maxAttempts: options.maxAttempts ?? 6,
@@ -126,11 +137,28 @@ export class ProfileApiClient {
     return url.toString();
   }
 
-  private async attempt<T>(
+  /** One attempt through the space's circuit breaker: while it is open, a failure at once, no request. */
+  private async attempt<T>(call: ProfileApiCall, attempt: number, budget: UpstreamBudget): Promise<AttemptOutcome<T>> {
+    try {
+      return await this.breaker.execute(async () => {
+        const outcome = await this.attemptOnce<T>(call, attempt, budget);
+        if ('failure' in outcome && outcome.failure.outage) throw new SegmentOutage(outcome.failure.error);
+        return outcome;
+      });
+    } catch (error) {
+      if (error instanceof SegmentOutage) {
+        return { failure: { retryable: true, error: error.error } };
+      }
+      if (isBrokenCircuit(error)) return { failure: { retryable: false, error: degradedError() } };
+      throw error;
+    }
+  }
+
+  private async attemptOnce<T>(
     call: ProfileApiCall,
     attempt: number,
     budget: UpstreamBudget,
-  ): Promise<{ body: T | null } | { failure: AttemptFailure }> {
+  ): Promise<AttemptOutcome<T>> {
     const queuedMs = await this.pacer.take();
     if (budget.signal.aborted) return { failure: { retryable: false, error: unavailable('the lookup was abandoned') } };
     const started = Date.now();
@@ -172,6 +200,7 @@ export class ProfileApiClient {
       return {
         failure: {
           retryable: true,
+          outage: true,
           error: unavailable(timedOut ? 'it did not answer in time' : 'the connection failed'),
         },
       };
@@ -203,7 +232,7 @@ export class ProfileApiClient {
     if (status >= 500) {
       log({ outcome: 'server_error', status, requestId });
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      return { failure: { retryable: true, error: unavailable(`HTTP ${status}`), retryAfterMs } };
+      return { failure: { retryable: true, outage: true, error: unavailable(`HTTP ${status}`), retryAfterMs } };
     }
     if (status === 400 && Number(call.query?.limit) > SMALL_PAGE_LIMIT && !this.largeLimitRefused) {
       log({ outcome: 'rejected', status, requestId });
@@ -226,7 +255,7 @@ export class ProfileApiClient {
       // A 2xx whose body is not a JSON object is a fault on the way (a proxy's page, a body cut short
       // at a gateway), not an answer about this profile: retried like a 5xx, within the same budget.
       log({ outcome: 'bad_json', status, requestId });
-      return { failure: { retryable: true, error: unavailable('it answered with malformed JSON') } };
+      return { failure: { retryable: true, outage: true, error: unavailable('it answered with malformed JSON') } };
     }
   }
 }

@@ -10,7 +10,10 @@ import {
   type LinkedProfile,
 } from './identity';
 import { ProfileApiClient, type ProfileApiClientOptions } from './profile-api-client';
+import type { CircuitBreakerPolicy } from 'cockatiel';
+
 import { RequestPacer } from './request-pacer';
+import { createSegmentBreaker, watchHealth, type SegmentHealth } from './segment-breaker';
 import { TraitClassRegistry, type TraitClassSets } from './trait-classes';
 import type { ProfileEventsRequest, ProfileRequest } from './schemas';
 import type {
@@ -468,37 +471,58 @@ export function createProfileService(
   return new SegmentProfileService(settings, options);
 }
 
-// One pacer per space per process, shared by every service built for it (settings may be re-saved).
+// One pacer and one circuit breaker per space per process, shared by every service built for it
+// (settings may be re-saved).
 const MAX_MEMOISED_SERVICES = 8;
 
+interface SpaceGuards {
+  pacer: RequestPacer;
+  breaker: CircuitBreakerPolicy;
+  health: () => SegmentHealth;
+}
+
 interface ServiceRegistry {
-  pacers: Map<string, RequestPacer>;
+  spaces: Map<string, SpaceGuards>;
   services: LRUCache<string, SegmentProfileService>;
 }
 
 /**
  * One registry per process, not per module: each Function is bundled on its own, and sharing
- * lets every Function of the service pace a space together and see one cache (so /engagement's
- * forgetCustomer reaches the cache /profile reads).
+ * lets every Function of the service pace a space together, see one cache (so /engagement's
+ * forgetCustomer reaches the cache /profile reads) and one breaker (so /unify-config can say
+ * whether lookups are failing fast).
  */
-const REGISTRY_KEY = Symbol.for('unified-profiles.profile-services');
+const REGISTRY_KEY = Symbol.for('unified-profiles.profile-services.v2');
 const registry: ServiceRegistry = ((globalThis as { [REGISTRY_KEY]?: ServiceRegistry })[REGISTRY_KEY] ??= {
-  pacers: new Map(),
+  spaces: new Map(),
   services: new LRUCache({ max: MAX_MEMOISED_SERVICES }),
 });
-const { pacers, services } = registry;
+
+function guardsOf(settings: SegmentSettings): SpaceGuards {
+  const spaceKey = `${settings.profileApiUrl}|${settings.spaceId}`;
+  let guards = registry.spaces.get(spaceKey);
+  if (!guards) {
+    const breaker = createSegmentBreaker();
+    guards = { pacer: new RequestPacer(100), breaker, health: watchHealth(breaker) };
+    registry.spaces.set(spaceKey, guards);
+  }
+  return guards;
+}
 
 /** The service for these settings, kept between invocations of a warm Function so cache and pacer survive. */
 export function getProfileService(settings: SegmentSettings): ProfileService {
   const complete = withSettingDefaults(settings);
   const key = JSON.stringify(complete);
-  let service = services.get(key);
+  let service = registry.services.get(key);
   if (!service) {
-    const spaceKey = `${complete.profileApiUrl}|${complete.spaceId}`;
-    const pacer = pacers.get(spaceKey) ?? new RequestPacer(100);
-    pacers.set(spaceKey, pacer);
-    service = createProfileService(complete, { pacer });
-    services.set(key, service);
+    const { pacer, breaker } = guardsOf(complete);
+    service = createProfileService(complete, { pacer, breaker });
+    registry.services.set(key, service);
   }
   return service;
+}
+
+/** Whether this instance's lookups of the space are failing fast (its breaker is open), and since when. */
+export function segmentHealthOf(settings: SegmentSettings): SegmentHealth {
+  return guardsOf(withSettingDefaults(settings)).health();
 }

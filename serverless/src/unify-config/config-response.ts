@@ -4,6 +4,7 @@ import type { SecretState, UnifyConfigResponse } from '../config/unify-contract'
 import type { FlexTokenResult } from '../auth/flex-token';
 import { ApiError } from '../http/api-error';
 import type { FunctionContext } from '../http/twilio-runtime';
+import { segmentHealthOf } from '../profile/service';
 import { withSettingDefaults } from '../profile/settings';
 import { publicRevision, type StoredUnifyConfig } from './config-document';
 import { savedSettingsInput } from './saved-settings';
@@ -51,6 +52,8 @@ export async function unifyConfigResponse(
     canEdit: caller.roles.includes('admin'),
     settingsCacheSeconds: store.settingsCacheSeconds,
     configStoreMissing: store.problems.map((problem) => problem.variable),
+    // Measured by this instance's lookups: its circuit breaker for the space in effect.
+    segmentHealth: merged.spaceId ? segmentHealthOf(effective) : { degraded: false, since: null },
   };
 }
 
