@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { build } from 'esbuild';
 
+import { PROTECTED_FUNCTIONS } from '../../serverless/scripts/build-functions';
 import { buildSandboxFunctions, sandboxTokenValidatorSwap, sandboxTwilioClientSwap } from './build-sandbox-functions';
 
 describe('the sandbox build', () => {
@@ -13,13 +14,20 @@ describe('the sandbox build', () => {
   });
   afterAll(() => rm(outDir, { recursive: true, force: true }));
 
-  it('swaps in the sandbox validator for every Function', async () => {
+  it('swaps in the sandbox validator for every Function Flex calls', async () => {
     const names = await buildSandboxFunctions(outDir);
     expect(names).toEqual(expect.arrayContaining(['profile', 'profile-events']));
-    for (const name of names) {
+    for (const name of names.filter((name) => !PROTECTED_FUNCTIONS.has(name))) {
       const text = await readFile(path.join(outDir, `${name}.js`), 'utf8');
       expect(text).toContain('sandbox-agent');
       expect(text).toContain('UNIFIED_PROFILES_SANDBOX_AUTH');
+    }
+  });
+
+  it('signs the Functions Twilio calls with the sandbox’s AUTH_TOKEN default, built as protected', async () => {
+    for (const name of PROTECTED_FUNCTIONS) {
+      const text = await readFile(path.join(outDir, `${name}.protected.js`), 'utf8');
+      expect(text).toContain('sandbox-auth-token');
     }
   });
 

@@ -45,7 +45,17 @@ export const sandboxTwilioClientSwap = sandboxSwap(
   path.join(__dirname, 'sandbox-twilio-client.ts'),
 );
 
-/** The Functions as the sandbox serves them: production code with the sandbox's two stand-in modules. */
+/** The secret Studio's requests are signed with: AUTH_TOKEN, else the sandbox's own. */
+export const sandboxSigningTokenSwap = sandboxSwap(
+  'sandbox-signing-token',
+  path.join(SERVERLESS_DIR, 'src', 'studio', 'signing-token.ts'),
+  path.join(__dirname, 'sandbox-signing-token.ts'),
+);
+
+/** The Functions as the sandbox serves them: production code with the sandbox's stand-in modules. */
 export function buildSandboxFunctions(outDir: string): Promise<string[]> {
-  return buildFunctions({ outDir, plugins: [sandboxTokenValidatorSwap, sandboxTwilioClientSwap] });
+  return buildFunctions({
+    outDir,
+    plugins: [sandboxTokenValidatorSwap, sandboxTwilioClientSwap, sandboxSigningTokenSwap],
+  });
 }

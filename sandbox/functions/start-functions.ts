@@ -261,6 +261,8 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
     listening.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  // twilio-run spreads env over context after DOMAIN_NAME: a port picked at listen (0) is the one a Twilio signature names.
+  env.DOMAIN_NAME = `127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,

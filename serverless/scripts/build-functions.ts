@@ -14,6 +14,12 @@ export interface BuildFunctionsOptions {
   plugins?: Plugin[];
 }
 
+/**
+ * Functions only Twilio may call (a Studio flow): deployed as protected, which twilio-run reads from
+ * the file name (`studio-profile.protected.js` serves /studio-profile, Twilio signing each request).
+ */
+export const PROTECTED_FUNCTIONS: ReadonlySet<string> = new Set(['studio-profile', 'studio-traits']);
+
 /** The Function names (paths) in src/functions, e.g. `profile` for /profile. */
 export async function functionNames(): Promise<string[]> {
   const files = await readdir(FUNCTIONS_SOURCE_DIR);
@@ -25,13 +31,17 @@ export async function functionNames(): Promise<string[]> {
 
 /**
  * Bundles each src/functions/<name>.ts, with the core and its packages inlined, into
- * <outDir>/<name>.js: a self-contained CommonJS handler for the Node 18 Functions runtime.
+ * <outDir>/<name>.js (<name>.protected.js for PROTECTED_FUNCTIONS): a self-contained CommonJS
+ * handler for the Node 18 Functions runtime.
  */
 export async function buildFunctions({ outDir, plugins = [] }: BuildFunctionsOptions): Promise<string[]> {
   const names = await functionNames();
   await rm(outDir, { recursive: true, force: true });
   await build({
-    entryPoints: names.map((name) => path.join(FUNCTIONS_SOURCE_DIR, `${name}.ts`)),
+    entryPoints: names.map((name) => ({
+      in: path.join(FUNCTIONS_SOURCE_DIR, `${name}.ts`),
+      out: PROTECTED_FUNCTIONS.has(name) ? `${name}.protected` : name,
+    })),
     outdir: outDir,
     bundle: true,
     platform: 'node',

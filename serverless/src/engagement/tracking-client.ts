@@ -4,6 +4,12 @@ import { ApiError } from '../http/api-error';
 import { parseRetryAfter } from '../profile/profile-api-client';
 import type { TrackMessage } from './engagement-message';
 
+/** A message this client sends: its `type` names the Tracking API path (/v1/track, /v1/identify). */
+export interface TrackingMessage {
+  type: 'track' | 'identify';
+  messageId: string;
+}
+
 /** Where the Flex events source's messages go. */
 export interface TrackingTarget {
   /** https://api.segment.io (US), https://events.eu1.segmentapis.com (EU), or the simulator. */
@@ -27,12 +33,14 @@ export const DEFAULT_TRACKING_POLICY: TrackingPolicy = {
   maxBackoffMs: 1_000,
 };
 
-const unreachable = (what: string) =>
-  new ApiError(
-    503,
-    'segment_unavailable',
-    `Segment’s Tracking API ${what}; the engagement is kept and sent again later.`,
-  );
+/** What becomes of a message Segment did not take, in the words of its sender. */
+const AFTER_FAILURE = {
+  track: 'the engagement is kept and sent again later',
+  identify: 'no trait was written; try again',
+} as const;
+
+const unreachable = (what: string, type: TrackingMessage['type']) =>
+  new ApiError(503, 'segment_unavailable', `Segment’s Tracking API ${what}; ${AFTER_FAILURE[type]}.`);
 
 class RetryLater extends Error {
   constructor(
@@ -43,16 +51,26 @@ class RetryLater extends Error {
   }
 }
 
+/** Sends one `track` message (see sendTrackingMessage). */
+export function sendTrack(
+  target: TrackingTarget,
+  message: TrackMessage,
+  policy: TrackingPolicy = DEFAULT_TRACKING_POLICY,
+  fetchImpl: typeof fetch = fetch,
+): Promise<void> {
+  return sendTrackingMessage(target, message, policy, fetchImpl);
+}
+
 /**
- * Sends one message to the Tracking API's /v1/track, Basic-authenticated with the write key, retried
+ * Sends one message to the Tracking API's /v1/<type>, Basic-authenticated with the write key, retried
  * (with p-retry) on no answer, 5xx and 429. A small client of our own rather than
  * `@segment/analytics-node`: a Function sends one message per request and must know whether Segment
  * took it before it answers (the browser keeps what was not taken); the library batches in the
  * background, and its batch size counts characters rather than bytes.
  */
-export async function sendTrack(
+export async function sendTrackingMessage(
   target: TrackingTarget,
-  message: TrackMessage,
+  message: TrackingMessage,
   policy: TrackingPolicy = DEFAULT_TRACKING_POLICY,
   fetchImpl: typeof fetch = fetch,
 ): Promise<void> {
@@ -62,7 +80,7 @@ export async function sendTrack(
   const attempt = async () => {
     let response: Response;
     try {
-      response = await fetchImpl(`${target.trackingApiUrl}/v1/track`, {
+      response = await fetchImpl(`${target.trackingApiUrl}/v1/${message.type}`, {
         method: 'POST',
         headers: { Authorization: authorization, 'Content-Type': 'application/json' },
         body,
@@ -71,14 +89,17 @@ export async function sendTrack(
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
       throw new RetryLater(
-        unreachable(timedOut ? `did not answer within ${policy.attemptTimeoutMs} ms` : 'could not be reached'),
+        unreachable(
+          timedOut ? `did not answer within ${policy.attemptTimeoutMs} ms` : 'could not be reached',
+          message.type,
+        ),
       );
     }
     if (response.ok) return;
     const reason = await segmentMessage(response);
     if (response.status === 429 || response.status >= 500) {
       throw new RetryLater(
-        unreachable(`answered ${response.status}`),
+        unreachable(`answered ${response.status}`, message.type),
         parseRetryAfter(response.headers.get('retry-after')),
       );
     }
@@ -95,7 +116,7 @@ export async function sendTrack(
       new ApiError(
         502,
         'segment_refused',
-        `Segment refused the event (${response.status}${reason ? `: ${reason}` : ''}).`,
+        `Segment refused the ${message.type === 'track' ? 'event' : 'traits'} (${response.status}${reason ? `: ${reason}` : ''}).`,
       ),
     );
   };
