@@ -4,7 +4,9 @@
  *
  * - cold: the first lookup of each demo customer (traits fit one page), median, divided by the upstream latency
  * - warm: the same customer again (served from the per-instance cache)
+ * - deep: a profile with a second traits page and a linked account (two rounds; target ≤ 2.2 × upstream)
  * - burst: 1,000 lookups of 300 distinct customers at once, the simulator enforcing 100 requests/s
+ * - Segment down: lookups while the circuit breaker is open (target under 50 ms)
  */
 import { startFunctions } from '../sandbox/functions/start-functions';
 import { startSegmentSimulator } from '../sandbox/segment-sim/server';
@@ -15,7 +17,7 @@ const LATENCY_MS = 200;
 const BURST_LOOKUPS = 1_000;
 const BURST_CUSTOMERS = 300;
 const SEGMENT = { SEGMENT_SPACE_ID: 'spa_sandbox', SEGMENT_PROFILE_API_TOKEN: 'sandbox-profile-token' };
-const TARGETS = { coldRatio: 1.1, warmMs: 20, burstFailures: 0 };
+const TARGETS = { coldRatio: 1.1, deepRatio: 2.2, warmMs: 20, burstFailures: 0, downMs: 50 };
 const HARD_STOP_MS = 180_000;
 
 interface Timed {
@@ -103,6 +105,25 @@ async function main(): Promise<boolean> {
       warmTimes.push((await timedPost(profileUrl, { identifier: coldCustomer })).ms);
     const warmMs = warmTimes.sort((a, b) => a - b)[10];
 
+    // Deep: 250 traits (two pages of 200) and an account, written through the Tracking API.
+    const track = (kind: string, message: object) =>
+      fetch(`${simulator.url}/v1/${kind}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Basic ${Buffer.from('sandbox-write-key:').toString('base64')}`,
+        },
+        body: JSON.stringify(message),
+      });
+    const traits = Object.fromEntries(Array.from({ length: 250 }, (_, index) => [`bench_trait_${index}`, index]));
+    await track('identify', { userId: 'usr_bench_deep', traits });
+    await track('group', { userId: 'usr_bench_deep', groupId: 'grp_bench_deep', traits: { name: 'Bench & Co' } });
+    await sim('/__sim/requests', 'DELETE');
+    const deep = await timedPost(profileUrl, { identifier: 'user_id:usr_bench_deep' });
+    if (deep.status !== 200 || !deep.body.profile?.linkedAccounts.length)
+      throw new Error('the deep profile did not load');
+    const deepCalls = ((await (await sim('/__sim/requests')).json()) as { requests: unknown[] }).requests.length;
+
     await sim('/__sim/requests', 'DELETE');
     const burstStarted = performance.now();
     const burst = await Promise.all(
@@ -116,6 +137,17 @@ async function main(): Promise<boolean> {
     const upstream429s = requests.filter((request) => request.status === 429).length;
     const failures = burst.filter((lookup) => lookup.status !== 200);
     const burstTimes = burst.map((lookup) => lookup.ms).sort((a, b) => a - b);
+
+    // Segment down: the first lookups open the breaker; the next ones must not wait on Segment.
+    await fetch(`${simulator.url}/__sim/faults`, { method: 'PUT', body: JSON.stringify({ errorRates: { '503': 1 } }) });
+    const opening = await timedPost(profileUrl, { identifier: `phone:${crowdIdentifiers(2_000).phone}` });
+    const downTimes: number[] = [];
+    for (let index = 0; index < 20; index += 1) {
+      const down = await timedPost(profileUrl, { identifier: `phone:${crowdIdentifiers(2_001 + index).phone}` });
+      if (down.status !== 503) throw new Error(`a lookup with Segment down answered ${down.status}`);
+      downTimes.push(down.ms);
+    }
+    downTimes.sort((a, b) => a - b);
 
     const figures = {
       upstreamLatencyMs: round(latencyMs),
@@ -132,6 +164,9 @@ async function main(): Promise<boolean> {
             ),
           )
         : null,
+      deepLookupMs: round(deep.ms),
+      deepOverUpstream: round(deep.ms / latencyMs, 2),
+      deepUpstreamCalls: deepCalls,
       warmLookupMs: round(warmMs, 2),
       burstLookups: BURST_LOOKUPS,
       burstCustomers: BURST_CUSTOMERS,
@@ -142,14 +177,20 @@ async function main(): Promise<boolean> {
       burstP50Ms: round(percentile(burstTimes, 50)),
       burstP99Ms: round(percentile(burstTimes, 99)),
       burstTotalS: round(burstMs / 1000, 2),
+      segmentDownFirstLookupMs: round(opening.ms),
+      segmentDownBreakerOpenMedianMs: round(percentile(downTimes, 50), 2),
+      segmentDownBreakerOpenMaxMs: round(downTimes[downTimes.length - 1], 2),
     };
     for (const [name, value] of Object.entries(figures)) say(`${name.padEnd(31)} ${JSON.stringify(value)}`);
     const within =
       figures.coldOverUpstream <= TARGETS.coldRatio &&
+      figures.deepOverUpstream <= TARGETS.deepRatio &&
+      figures.segmentDownBreakerOpenMedianMs < TARGETS.downMs &&
       figures.warmLookupMs < TARGETS.warmMs &&
       figures.burstFailed <= TARGETS.burstFailures;
     say(
-      `targets: cold/upstream ≤ ${TARGETS.coldRatio}, warm < ${TARGETS.warmMs} ms, burst failures ${TARGETS.burstFailures}: ` +
+      `targets: cold/upstream ≤ ${TARGETS.coldRatio}, deep/upstream ≤ ${TARGETS.deepRatio}, warm < ${TARGETS.warmMs} ms, ` +
+        `burst failures ${TARGETS.burstFailures}, Segment down < ${TARGETS.downMs} ms: ` +
         (within ? 'met' : 'NOT met'),
     );
     return within;

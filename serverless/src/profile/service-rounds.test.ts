@@ -65,6 +65,9 @@ beforeAll(async () => {
     await track('identify', { userId, traits: { ...traits, email: `${userId}@example.com` } });
     await track('group', { userId, groupId: 'grp_rounds', traits: { name: 'Rounds & Co', plan: 'Enterprise' } });
   }
+  const otherTraits = Object.fromEntries(Array.from({ length: 250 }, (_, index) => [`other_trait_${index}`, index]));
+  await track('identify', { userId: 'usr_rounds_3', traits: otherTraits });
+  await track('group', { userId: 'usr_rounds_3', groupId: 'grp_rounds_3', traits: { name: 'Other Co' } });
   await fetch(`${simulator.url}/__sim/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: LATENCY_MS }) });
 });
 afterAll(() => simulator.close());
@@ -74,6 +77,18 @@ it('fetches a second traits page and a linked account’s traits together: two r
   const { profile } = await service().lookup({ identifier: 'user_id:usr_rounds_1' });
   expect(Object.keys(profile.traits.custom).length).toBeGreaterThanOrEqual(250);
   expect(profile.linkedAccounts).toEqual([expect.objectContaining({ id: 'grp_rounds' })]);
+  expect(rounds(await recorded())).toBe(2);
+});
+
+it('stays at two rounds once trait classes are learnt, for a profile whose traits were never seen', async () => {
+  const warmed = service();
+  // Three profiles teach the classes, after which lookups skip the class= calls in round one.
+  for (const email of ['ana.garcia@example.com', 'kenji.tanaka@example.jp', 'marcus.johnson@example.org']) {
+    await warmed.lookup({ identifier: `email:${email}` });
+  }
+  await clearRecorded();
+  const { profile } = await warmed.lookup({ identifier: 'user_id:usr_rounds_3' });
+  expect(Object.keys(profile.traits.custom).length).toBeGreaterThanOrEqual(250);
   expect(rounds(await recorded())).toBe(2);
 });
 

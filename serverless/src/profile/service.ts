@@ -388,13 +388,20 @@ export class SegmentProfileService implements ProfileService {
     const winner = candidates[winnerIndex];
     // Round two: the rest of the traits and the linked accounts' traits, both known after round one.
     const detailsReady = winnerIndex === 0 ? topDetails : this.detailsOf(winner, budget, withClasses);
-    const [details, traits, linkedAccounts] = await Promise.all([
+    // When round one skipped the class= pages, they come in round two if the classes of this profile's
+    // traits may not all be learnt (a name not seen before, or a page not seen yet), never in a third.
+    const firstPageNames = Object.keys(traitsOf(firstPage));
+    const classesMayBeUnknown = Boolean(nextCursorOf(firstPage.cursor)) || !this.traitClasses.classify(firstPageNames);
+    const [details, traits, linkedAccounts, classPages] = await Promise.all([
       detailsReady,
       this.remainingTraits(winner, firstPage, budget),
       detailsReady.then((known) => this.linkedAccounts(known.links, budget)),
+      detailsReady.then(
+        (known) => known.classes ?? (classesMayBeUnknown ? this.classPages(winner, budget) : undefined),
+      ),
     ]);
-    // Usually no call: the class pages came in round one, or the classes are learnt.
-    const classes = await this.classesOf(winner, Object.keys(traits), details.classes, budget);
+    // Usually no call: the class pages came in round one or two, or the classes are learnt.
+    const classes = await this.classesOf(winner, Object.keys(traits), classPages ?? details.classes, budget);
     const fetched: FetchedProfile = {
       matched: winner,
       traits,
