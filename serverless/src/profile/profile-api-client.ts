@@ -219,15 +219,10 @@ export class ProfileApiClient {
       return { failure: { retryable: false, error: authFailed(status) } };
     }
     if (status === 429) {
-      this.pacer.tooFast();
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      this.pacer.tooFast(retryAfterMs); // halves its rate, and holds every start until Retry-After
       log({ outcome: 'rate_limited', status, requestId });
-      return {
-        failure: {
-          retryable: true,
-          error: rateLimited(),
-          retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-        },
-      };
+      return { failure: { retryable: true, error: rateLimited(), retryAfterMs } };
     }
     if (status >= 500) {
       log({ outcome: 'server_error', status, requestId });

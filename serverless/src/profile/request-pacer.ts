@@ -1,65 +1,160 @@
 /**
- * Keeps request starts within a space's rate limit (Segment: 100 requests/second per space) with
- * a sliding window: up to `limit` starts in any `windowMs`. One lookup's parallel calls leave at
- * once; a burst beyond the limit waits its turn here instead of drawing 429s. Per process: each
- * warm Function instance paces itself.
+ * Paces request starts under a space's rate limit (Segment: 100 requests/second per space) and
+ * adapts to the 429s it draws: additive increase, multiplicative decrease (AIMD), as TCP shares a
+ * link. Per process: each warm Function instance paces itself, with no coordinator; instances
+ * sharing a space each back off when the space answers 429, so together they converge on its
+ * limit (docs/architecture.md, "Scaling model").
+ *
+ * - Requests leave evenly spaced at the current rate; a lookup's parallel calls (`burst`) may leave
+ *   at once after a lull. A one-second window then holds at most `burst + rate` starts, which the
+ *   defaults keep under the limit, with room for arrivals bunching on the way: a lone instance
+ *   draws no 429.
+ * - Slow start: the rate starts low and, until the first 429, grows by half of itself per second
+ *   of accepted requests (20 → 90/s in about 3 s). Instances starting together then overshoot
+ *   the space by a little, not by their number times the limit.
+ * - Then each accepted request adds a little: `increasePerSecond` per second, up to `ceiling`.
+ * - A 429 halves the rate, at most once per window (one overshoot draws a 429 for every request
+ *   already on its way), never below `floor`. Retry-After, when given, holds every start until it
+ *   has passed.
+ * - The rate rises only while requests queue behind it: an idle instance's rate does not creep
+ *   up untested.
  */
-export class RequestPacer {
-  /** Start times of the last `limit` requests, ascending (some may lie in the future: queued). */
-  private readonly starts: number[] = [];
-  private windowMs: number;
+export interface RequestPacerOptions {
+  /** Starts per second at first; default 20% of the limit. */
+  initialRate?: number;
+  /** Until the first 429, the share of itself the rate gains per second of accepted requests; default 0.5. */
+  slowStartGrowth?: number;
+  /** Starts per second gained per second of accepted requests after a 429; default 2% of the limit. */
+  increasePerSecond?: number;
+  /** The most starts per second ever paced; default 90% of the limit. */
+  ceiling?: number;
+  /** The fewest starts per second after 429s; default 1% of the limit. */
+  floor?: number;
+  /** Starts that may leave together after a lull; default 8% of the limit (a lookup's parallel calls). */
+  burst?: number;
+  /** A longer Retry-After is read as this: a Function never runs longer anyway. */
+  maxPauseMs?: number;
+  now?: () => number;
+}
 
+interface Waiter {
+  asked: number;
+  resolve: (waitedMs: number) => void;
+}
+
+export class RequestPacer {
+  readonly ceiling: number;
+  readonly floor: number;
+  readonly burst: number;
+  private readonly slowStartGrowth: number;
+  private readonly increasePerSecond: number;
+  private readonly maxPauseMs: number;
+  private readonly now: () => number;
+  private rate: number;
+  /** Slow start until the first 429 that counts. */
+  private slowStart = true;
+  /** When the next start is due had none been left unused (GCRA's theoretical arrival time). */
+  private dueAt = -Infinity;
+  private heldUntil = -Infinity;
+  private lastCutAt = -Infinity;
+  private readonly queue: Waiter[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @param limit requests the space allows per window (Segment: 100)
+   * @param windowMs the limit's window (Segment: one second), and the least time between two cuts
+   */
   constructor(
     readonly limit = 100,
-    // Over a second: Segment counts arrivals, which trail our starts by a varying few ms.
-    private readonly baseWindowMs = 1_100,
-    private readonly now: () => number = Date.now,
+    readonly windowMs = 1_000,
+    options: RequestPacerOptions = {},
   ) {
-    this.windowMs = baseWindowMs;
+    const perSecond = (limit * 1000) / windowMs;
+    this.ceiling = options.ceiling ?? perSecond * 0.9;
+    this.floor = Math.min(this.ceiling, options.floor ?? perSecond * 0.01);
+    this.burst = Math.max(1, Math.floor(options.burst ?? perSecond * 0.08));
+    this.slowStartGrowth = options.slowStartGrowth ?? 0.5;
+    this.increasePerSecond = options.increasePerSecond ?? perSecond * 0.02;
+    this.maxPauseMs = options.maxPauseMs ?? 10_000;
+    this.now = options.now ?? Date.now;
+    this.rate = this.clamp(options.initialRate ?? perSecond * 0.2);
   }
 
-  /** Segment answered 429 anyway (its clock saw our starts closer together): leave more room. */
-  tooFast(): void {
-    this.windowMs = Math.min(this.baseWindowMs * 2, this.windowMs + 100);
+  /** Starts per second it paces at now. */
+  currentRate(): number {
+    return this.rate;
   }
 
-  /** A request went through: drift back towards the base window. */
+  /** Segment accepted a request: raise the rate, if it is what holds requests back. */
   accepted(): void {
-    if (this.windowMs > this.baseWindowMs) this.windowMs = Math.max(this.baseWindowMs, this.windowMs - 5);
+    if (this.queue.length === 0) return;
+    // Per request, so that a second's worth at `rate` adds rate × growth (slow start) or increasePerSecond.
+    const additive = this.increasePerSecond / this.rate;
+    this.rate = this.clamp(this.rate + (this.slowStart ? Math.max(additive, this.slowStartGrowth) : additive));
   }
 
-  currentWindowMs(): number {
-    return this.windowMs;
+  /**
+   * Segment answered 429: halve the rate, unless it was halved less than a window ago (one overshoot
+   * answers 429 to every request already on its way, and the window Segment counts remembers it that
+   * long). Retry-After, in ms, holds every start until it has passed.
+   */
+  tooFast(retryAfterMs?: number): void {
+    const now = this.now();
+    if (retryAfterMs !== undefined && retryAfterMs > 0)
+      this.heldUntil = Math.max(this.heldUntil, now + Math.min(retryAfterMs, this.maxPauseMs));
+    if (now - this.lastCutAt < this.windowMs) return;
+    this.slowStart = false;
+    this.lastCutAt = now;
+    const before = this.rate;
+    this.rate = this.clamp(this.rate / 2);
+    // What the last starts owe at the old rate they owe at the new one: the cut applies to the very next start.
+    if (this.dueAt > now) this.dueAt = now + (this.dueAt - now) * (before / this.rate);
   }
 
-  /** Resolves when the caller may send its request; returns how long it waited in ms. */
-  async take(): Promise<number> {
-    const asked = this.now();
-    let slot = Math.max(asked, this.starts[this.starts.length - 1] ?? asked);
-    if (this.starts.length >= this.limit)
-      slot = Math.max(slot, this.starts[this.starts.length - this.limit] + this.windowMs);
-    this.starts.push(slot);
-    if (this.starts.length > this.limit) this.starts.shift();
-    if (slot - asked < 1) return 0;
-    await new Promise((resolve) => setTimeout(resolve, Math.ceil(slot - asked)));
-    const started = this.now();
-    if (started > slot) this.recordLateStart(slot, started);
-    return started - asked;
-  }
-
-  /** A busy event loop wakes a queued request late: measure later windows from when it really left. */
-  private recordLateStart(slot: number, started: number): void {
-    const index = this.starts.indexOf(slot);
-    if (index === -1) return;
-    this.starts[index] = started;
-    for (let next = index + 1; next < this.starts.length; next += 1) {
-      this.starts[next] = Math.max(this.starts[next], this.starts[next - 1]); // keep them ascending
-    }
+  /** Resolves when the caller may send its request, in the order asked; returns how long it waited in ms. */
+  take(): Promise<number> {
+    return new Promise((resolve) => {
+      this.queue.push({ asked: this.now(), resolve });
+      this.release();
+    });
   }
 
   /** How long a request taken now would wait. */
   backlogMs(): number {
-    if (this.starts.length < this.limit) return Math.max(0, (this.starts[this.starts.length - 1] ?? 0) - this.now());
-    return Math.max(0, this.starts[this.starts.length - this.limit] + this.windowMs - this.now());
+    const now = this.now();
+    return Math.max(0, this.earliestStart(now) + (this.queue.length * 1000) / this.rate - now);
+  }
+
+  /** Starts every waiter that is due, then sets a timer for the next one. */
+  private release(): void {
+    if (this.timer !== undefined) return; // the timer releases them, at the rate of when it fires
+    while (this.queue.length > 0) {
+      const now = this.now();
+      const startAt = this.earliestStart(now);
+      if (startAt > now) {
+        this.timer = setTimeout(
+          () => {
+            this.timer = undefined;
+            this.release();
+          },
+          Math.ceil(startAt - now),
+        );
+        return;
+      }
+      // Measured from the real start: an event loop that woke late does not owe the time it lost.
+      this.dueAt = Math.max(this.dueAt, now) + 1000 / this.rate;
+      const waiter = this.queue.shift() as Waiter;
+      waiter.resolve(now - waiter.asked);
+    }
+  }
+
+  /** GCRA: a start may leave up to `burst - 1` intervals ahead of schedule, and never while held. */
+  private earliestStart(now: number): number {
+    const ahead = ((this.burst - 1) * 1000) / this.rate;
+    return Math.max(now, this.dueAt - ahead, this.heldUntil);
+  }
+
+  private clamp(rate: number): number {
+    return Math.min(this.ceiling, Math.max(this.floor, rate));
   }
 }
