@@ -74,6 +74,8 @@ describe('who may read and write', () => {
       configStoreMissing: [],
       // No lookup has failed on this instance: Segment is not degraded.
       segmentHealth: { degraded: false, since: null },
+      // No setup step ticked yet.
+      setupChecklist: { steps: {} },
     });
     expect(JSON.stringify(answer.body)).not.toContain(ENV_TOKEN);
   });

@@ -31,7 +31,28 @@ export interface UnifyConnectionView {
   engagementExcludedChannels: string[];
 }
 
-/** One change to the saved settings: who, when, which fields. Never a value of a secret. */
+/**
+ * The four steps of Twilio's guided "Segment for Flex" setup, in order: select the data source,
+ * add connections, identifiers and traits, enable sources and test connections.
+ */
+export type UnifySetupStepId = 'data_source' | 'connections' | 'identity' | 'enable_sources';
+
+/** One setup step as the admins ticked it off: done or not, by whom and when it last changed. */
+export interface UnifySetupStepState {
+  done: boolean;
+  by: string;
+  at: string;
+}
+
+/** The setup checklist, remembered per account: only steps someone has ticked (or unticked) appear. */
+export interface UnifySetupChecklist {
+  steps: Partial<Record<UnifySetupStepId, UnifySetupStepState>>;
+}
+
+/**
+ * One change to the saved settings: who, when, which fields. Never a value of a secret. A tick of
+ * the setup checklist names its step as `setupChecklist.<step id>`.
+ */
 export interface UnifyAuditEntry {
   at: string;
   by: string;
@@ -63,6 +84,8 @@ export interface UnifyConfigResponse {
    * (its circuit breaker is open), and since when. A measurement of this instance, not a check.
    */
   segmentHealth?: { degraded: boolean; since: string | null };
+  /** The setup checklist's progress. Optional: answers before it existed lack it. */
+  setupChecklist?: UnifySetupChecklist;
 }
 
 /**
@@ -70,7 +93,11 @@ export interface UnifyConfigResponse {
  * from. Absent fields stay as they are; a secret is replaced only when sent (an empty string clears it).
  */
 export interface UnifyConfigWrite {
-  revision: string | null;
+  /**
+   * Required with any connection setting. A write of `setupChecklist` alone needs none: a tick
+   * changes only its own steps, never conflicts, and does not move the revision.
+   */
+  revision?: string | null;
   workspaceSlug?: string | null;
   spaceId?: string | null;
   region?: SegmentRegion;
@@ -80,6 +107,8 @@ export interface UnifyConfigWrite {
   identifierPriority?: string[] | null;
   /** The channel types kept out of Segment ([] sends every channel); null goes back to the environment's. */
   engagementExcludedChannels?: string[] | null;
+  /** Ticks or unticks setup steps (only those sent); JSON only. Audited; keeps the last check. */
+  setupChecklist?: { steps: Partial<Record<UnifySetupStepId, { done: boolean }>> };
 }
 
 /**

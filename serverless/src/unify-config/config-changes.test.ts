@@ -1,5 +1,5 @@
 import type { UnifyCheckResult } from '../config/unify-contract';
-import { applyChange, changedFields, type SecretSealer } from './config-changes';
+import { applyChange, changedFields, changesSince, type SecretSealer } from './config-changes';
 import { EMPTY_CONFIG, readConfigDocument } from './config-document';
 
 const box: SecretSealer = {
@@ -93,5 +93,50 @@ describe('saved engagement channel exclusions', () => {
     expect(readConfigDocument(older)).toMatchObject({ spaceId: 'spa_1', engagementExcludedChannels: null });
     expect(readConfigDocument({ ...older, engagementExcludedChannels: ['SMS'] }).engagementExcludedChannels).toBeNull();
     expect(readConfigDocument({ ...older, engagementExcludedChannels: [] }).engagementExcludedChannels).toEqual([]);
+  });
+});
+
+describe('the setup checklist', () => {
+  const at = new Date('2026-12-01T09:00:00Z');
+  const ticks = (steps: Record<string, { done: boolean }>) => ({ setupChecklist: { steps } });
+  const saved = { ...EMPTY_CONFIG, settingsRevision: 3, lastCheck: passed };
+
+  it('is a change only for a step whose state differs (never ticked reads as not done)', () => {
+    expect(changedFields(saved, ticks({ data_source: { done: false } }), box)).toEqual([]);
+    expect(changedFields(saved, ticks({ data_source: { done: true } }), box)).toEqual(['setupChecklist']);
+  });
+
+  it('records who and when, keeps the check and the settings revision, and names the step in the audit', () => {
+    const next = applyChange(saved, ticks({ identity: { done: true } }), ['setupChecklist'], 'ana@acme.com', at, box);
+    expect(next.setupChecklist.steps).toEqual({ identity: { done: true, by: 'ana@acme.com', at: at.toISOString() } });
+    expect(next.lastCheck).toEqual(passed);
+    expect(next.settingsRevision).toBe(3);
+    expect(next.audit[0]).toEqual({
+      at: at.toISOString(),
+      by: 'ana@acme.com',
+      fields: ['setupChecklist.identity'],
+      revision: 3,
+    });
+  });
+
+  it('is left out of what a conflict says changed, and of who changed it', () => {
+    const changed = applyChange(saved, { revision: '3', region: 'eu' }, ['region'], 'sam', at, box);
+    const ticked = applyChange(changed, ticks({ data_source: { done: true } }), ['setupChecklist'], 'ana', at, box);
+    expect(changesSince(ticked, '3')).toEqual({
+      changedFields: ['region'],
+      changedBy: 'sam',
+      changedAt: at.toISOString(),
+    });
+  });
+
+  it('reads a document saved before the checklist existed as nothing ticked, and drops unknown or damaged steps', () => {
+    const older = { schema: 1, settingsRevision: 4, audit: [] };
+    expect(readConfigDocument(older).setupChecklist).toEqual({ steps: {} });
+    const step = { done: true, by: 'ana', at: at.toISOString() };
+    const damaged = {
+      ...older,
+      setupChecklist: { steps: { data_source: step, pricing: step, identity: { done: 'y' } } },
+    };
+    expect(readConfigDocument(damaged).setupChecklist).toEqual({ steps: { data_source: step } });
   });
 });

@@ -1,7 +1,9 @@
 import type { UnifyCheckResult } from '../config/unify-contract';
 import {
   AUDIT_LIMIT,
+  CHECKLIST_FIELD,
   SETTING_FIELDS,
+  SETUP_STEP_IDS,
   type SecretField,
   type SettingField,
   type StoredUnifyConfig,
@@ -17,7 +19,7 @@ export interface SecretSealer {
 
 const SECRET_FIELDS = new Set<SettingField>(['profileApiToken', 'writeKey']);
 /** Fields a connection check does not measure: changing them keeps the last check. */
-const CHECK_NEUTRAL_FIELDS = new Set<SettingField>(['workspaceSlug', 'engagementExcludedChannels']);
+const CHECK_NEUTRAL_FIELDS = new Set<SettingField>(['workspaceSlug', 'engagementExcludedChannels', CHECKLIST_FIELD]);
 
 /** Sync refuses a document over 16 KiB; stay under it with room for Sync's own accounting. */
 const SYNC_DOCUMENT_BYTES = 16_000;
@@ -40,11 +42,25 @@ function sameSet(saved: string[] | null, next: string[] | null): boolean {
   return saved.length === next.length && saved.every((channel) => next.includes(channel));
 }
 
+/** The setup steps this change ticks or unticks, in the guided setup's order: one ticked again is no change. */
+export function changedSteps(config: StoredUnifyConfig, change: UnifyConfigChange) {
+  const sent = change.setupChecklist?.steps ?? {};
+  return SETUP_STEP_IDS.filter((id) => {
+    const next = sent[id];
+    return next !== undefined && next.done !== (config.setupChecklist.steps[id]?.done ?? false);
+  });
+}
+
+/** Whether a change (or an audit entry) touches connection settings, not only the setup checklist. */
+export const changesSettings = (fields: readonly string[]) =>
+  fields.some((field) => field !== CHECKLIST_FIELD && !field.startsWith(`${CHECKLIST_FIELD}.`));
+
 /** The fields this change really changes: a value sent again as it is saved is not a change. */
 export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChange, box: SecretSealer): SettingField[] {
   return SETTING_FIELDS.filter((field) => {
     const next = change[field];
     if (next === undefined) return false;
+    if (field === CHECKLIST_FIELD) return changedSteps(config, change).length > 0;
     if (field === 'profileApiToken' || field === 'writeKey') {
       return secretChanged(config[field], next as string | null, field, box);
     }
@@ -56,7 +72,10 @@ export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChan
   });
 }
 
-/** The new document: the changed fields (secrets sealed), one more settings revision, one more audit entry. */
+/**
+ * The new document: the changed fields (secrets sealed), one more audit entry, and one more settings
+ * revision unless only setup steps were ticked (progress, not settings: no other admin's form goes stale).
+ */
 export function applyChange(
   config: StoredUnifyConfig,
   change: UnifyConfigChange,
@@ -65,13 +84,22 @@ export function applyChange(
   at: Date,
   box: SecretSealer,
 ): StoredUnifyConfig {
-  const next: StoredUnifyConfig = { ...config, settingsRevision: config.settingsRevision + 1 };
+  const settingsRevision = config.settingsRevision + (changesSettings(fields) ? 1 : 0);
+  const next: StoredUnifyConfig = { ...config, settingsRevision };
   // A check measured the settings as they were: after a change that reaches Segment it proves nothing.
-  // The slug only labels links; the excluded channels change what is sent, not whether Segment answers.
+  // The slug only labels links; the excluded channels change what is sent, not whether Segment answers;
+  // a ticked setup step changes nothing at all.
   if (fields.some((field) => !CHECK_NEUTRAL_FIELDS.has(field))) next.lastCheck = null;
+  const who = by.length > MAX_IDENTITY_CHARS ? `${by.slice(0, MAX_IDENTITY_CHARS - 1)}…` : by;
+  const steps = fields.includes(CHECKLIST_FIELD) ? changedSteps(config, change) : [];
   for (const field of fields) {
     const value = change[field] ?? null;
-    if (SECRET_FIELDS.has(field)) {
+    if (field === CHECKLIST_FIELD) {
+      const ticked = { ...config.setupChecklist.steps };
+      for (const id of steps)
+        ticked[id] = { done: change.setupChecklist!.steps[id]!.done, by: who, at: at.toISOString() };
+      next.setupChecklist = { steps: ticked };
+    } else if (SECRET_FIELDS.has(field)) {
       const secret = field as SecretField;
       const sent = change[secret] ?? null;
       next[secret] = sent === null ? null : box.seal(secret, sent);
@@ -81,8 +109,9 @@ export function applyChange(
       Object.assign(next, { [field]: value });
     }
   }
-  const who = by.length > MAX_IDENTITY_CHARS ? `${by.slice(0, MAX_IDENTITY_CHARS - 1)}…` : by;
-  const entry = { at: at.toISOString(), by: who, fields, revision: next.settingsRevision };
+  // A tick is named by its step, so the trail says which step changed.
+  const named = fields.flatMap((field) => (field === CHECKLIST_FIELD ? steps.map((id) => `${field}.${id}`) : [field]));
+  const entry = { at: at.toISOString(), by: who, fields: named, revision: next.settingsRevision };
   next.audit = [entry, ...config.audit].slice(0, AUDIT_LIMIT);
   return next;
 }
@@ -109,12 +138,14 @@ export interface ChangesSince {
   changedAt: string;
 }
 
-export function changesSince(config: StoredUnifyConfig, revision: string | null): ChangesSince {
-  const since = revision === null ? 0 : Number(revision);
-  const newer = config.audit.filter((entry) => entry.revision > since);
+export function changesSince(config: StoredUnifyConfig, revision: string | null | undefined): ChangesSince {
+  const since = revision == null ? 0 : Number(revision);
+  // Ticks of the setup checklist never make a save conflict, so they are not what "changed".
+  const settingsChanges = config.audit.filter((entry) => changesSettings(entry.fields));
+  const newer = settingsChanges.filter((entry) => entry.revision > since);
   // A revision from the future (or past the 50 kept) still gets the latest change named.
-  const entries = newer.length > 0 ? newer : config.audit.slice(0, 1);
-  const latest = config.audit[0];
+  const entries = newer.length > 0 ? newer : settingsChanges.slice(0, 1);
+  const latest = settingsChanges[0];
   return {
     changedFields: SETTING_FIELDS.filter((field) => entries.some((entry) => entry.fields.includes(field))),
     changedBy: latest?.by ?? 'unknown',

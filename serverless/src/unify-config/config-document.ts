@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-import type { SegmentRegion, UnifyAuditEntry, UnifyCheckResult } from '../config/unify-contract';
+import type {
+  SegmentRegion,
+  UnifyAuditEntry,
+  UnifyCheckResult,
+  UnifySetupChecklist,
+  UnifySetupStepId,
+} from '../config/unify-contract';
 import type { SealedSecret } from './secret-box';
 
 /** The settings an admin edits, in the order the audit trail and conflicts name them. */
@@ -12,8 +18,19 @@ export const SETTING_FIELDS = [
   'writeKey',
   'identifierPriority',
   'engagementExcludedChannels',
+  'setupChecklist',
 ] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
+/** The setup checklist is progress, not a connection setting: no revision, no conflict, no new check. */
+export const CHECKLIST_FIELD = 'setupChecklist' satisfies SettingField;
+
+/** The guided setup's steps, in order (unify-contract.ts, UnifySetupStepId). */
+export const SETUP_STEP_IDS = [
+  'data_source',
+  'connections',
+  'identity',
+  'enable_sources',
+] as const satisfies readonly UnifySetupStepId[];
 export type SecretField = 'profileApiToken' | 'writeKey';
 
 /** A Segment identifier type (`email`, `user_id`, `android.id`…), as /profile matches them. */
@@ -50,6 +67,8 @@ export interface StoredUnifyConfig {
   /** Newest first, at most AUDIT_LIMIT. */
   audit: StoredAuditEntry[];
   lastCheck: UnifyCheckResult | null;
+  /** Which guided setup steps an admin ticked off, by whom and when. */
+  setupChecklist: UnifySetupChecklist;
 }
 
 export const AUDIT_LIMIT = 50;
@@ -66,6 +85,7 @@ export const EMPTY_CONFIG: StoredUnifyConfig = {
   engagementExcludedChannels: null,
   audit: [],
   lastCheck: null,
+  setupChecklist: { steps: {} },
 };
 
 const sealed = z.object({
@@ -99,6 +119,21 @@ const checkResult = z.object({
   ms: z.number(),
 });
 
+const setupStep = z.object({ done: z.boolean(), by: z.string(), at: z.string() });
+
+/** Step by step: an unknown step id (or a damaged step) is dropped, the others kept. */
+const setupChecklist = z
+  .object({ steps: z.record(z.unknown()) })
+  .transform(({ steps }) => ({
+    steps: Object.fromEntries(
+      SETUP_STEP_IDS.flatMap((id) => {
+        const step = setupStep.safeParse(steps[id]);
+        return step.success ? [[id, step.data]] : [];
+      }),
+    ),
+  }))
+  .catch({ steps: {} });
+
 /** Field by field, so one damaged field (a hand edit in the console) loses that field, not the whole config. */
 const storedConfig = z.object({
   schema: z.literal(1).catch(1),
@@ -128,6 +163,8 @@ const storedConfig = z.object({
     .catch([])
     .transform((entries) => entries.flatMap((entry) => auditEntry.safeParse(entry).data ?? [])),
   lastCheck: checkResult.nullable().catch(null),
+  // A document saved before the checklist existed lacks it: nothing ticked yet.
+  setupChecklist,
 });
 
 /** The document's data as the store works with it; anything missing or malformed reads as not set. */

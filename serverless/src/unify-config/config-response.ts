@@ -54,6 +54,7 @@ export async function unifyConfigResponse(
     configStoreMissing: store.problems.map((problem) => problem.variable),
     // Measured by this instance's lookups: its circuit breaker for the space in effect.
     segmentHealth: merged.spaceId ? segmentHealthOf(effective) : { degraded: false, since: null },
+    setupChecklist: config.setupChecklist,
   };
 }
 

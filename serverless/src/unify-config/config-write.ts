@@ -1,19 +1,24 @@
 import { z } from 'zod';
 
-import type { SegmentRegion } from '../config/unify-contract';
+import type { SegmentRegion, UnifySetupStepId } from '../config/unify-contract';
 import { ApiError } from '../http/api-error';
 import {
   CHANNEL_TYPE_SHAPE,
   IDENTIFIER_TYPE_SHAPE,
   MAX_EXCLUDED_CHANNELS,
   MAX_IDENTIFIER_TYPES,
+  CHECKLIST_FIELD,
   SETTING_FIELDS,
+  SETUP_STEP_IDS,
   type SettingField,
 } from './config-document';
 
-/** A validated write: what to change (null clears), and the revision the admin started from. */
+/**
+ * A validated write: what to change (null clears), and the revision the admin started from
+ * (undefined only for a write of the setup checklist alone, which needs none).
+ */
 export interface UnifyConfigChange {
-  revision: string | null;
+  revision?: string | null;
   workspaceSlug?: string | null;
   spaceId?: string | null;
   region?: SegmentRegion;
@@ -21,6 +26,7 @@ export interface UnifyConfigChange {
   writeKey?: string | null;
   identifierPriority?: string[] | null;
   engagementExcludedChannels?: string[] | null;
+  setupChecklist?: { steps: Partial<Record<UnifySetupStepId, { done: boolean }>> };
 }
 
 /** A form post cannot send null: an empty value clears a setting (and is "no revision yet"). */
@@ -146,16 +152,64 @@ const engagementExcludedChannels = z.preprocess(
     .nullable(),
 );
 
+const STEP_NAMES = SETUP_STEP_IDS.join(', ');
+
+/** Ticks: `{ steps: { data_source: { done: true } } }`, only the guided setup's step ids, at least one. */
+const setupChecklist = z
+  .object(
+    {
+      steps: z.record(z.unknown(), {
+        required_error: `Send the steps to tick as { steps: { <step id>: { done: true } } }; the step ids are ${STEP_NAMES}.`,
+        invalid_type_error: `The steps must be an object such as { data_source: { done: true } }; the step ids are ${STEP_NAMES}.`,
+      }),
+    },
+    {
+      invalid_type_error: `The setup checklist must be a JSON object such as { steps: { data_source: { done: true } } }.`,
+    },
+  )
+  .strict(`The setup checklist has only steps: send { steps: { <step id>: { done: true } } }.`)
+  .superRefine(({ steps }, ctx) => {
+    const ids = Object.keys(steps);
+    if (ids.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Name at least one step to tick: ${STEP_NAMES}.` });
+      return;
+    }
+    const unknown = ids.find((id) => !(SETUP_STEP_IDS as readonly string[]).includes(id));
+    if (unknown !== undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${quoted(unknown)} is not a setup step: the step ids are ${STEP_NAMES}.`,
+      });
+      return;
+    }
+    const bad = ids.find((id) => {
+      const step = steps[id] as Record<string, unknown> | null;
+      return (
+        typeof step !== 'object' || step === null || typeof step.done !== 'boolean' || Object.keys(step).length !== 1
+      );
+    });
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `Step ${quoted(bad)} must be { done: true } or { done: false }: who ticked it and when are recorded for you.`,
+      });
+    }
+  })
+  .transform(({ steps }) => ({ steps: steps as Partial<Record<UnifySetupStepId, { done: boolean }>> }));
+
+const REVISION_REQUIRED =
+  'Send the revision you loaded (null before the first save), so another admin’s change is not overwritten.';
+
 const revision = z.preprocess(
   emptyAsNull,
   z
     .string({
-      required_error:
-        'Send the revision you loaded (null before the first save), so another admin’s change is not overwritten.',
+      required_error: REVISION_REQUIRED,
       invalid_type_error: 'The revision must be the text /unify-config gave you, or null before the first save.',
     })
     .regex(/^\d{1,9}$/, 'This revision was not given out by /unify-config: reload the settings and save again.')
-    .nullable(),
+    .nullable()
+    .optional(),
 );
 
 const writeSchema = z.object({
@@ -167,6 +221,7 @@ const writeSchema = z.object({
   writeKey: secret('The write key', 'Connections › Sources › your Flex source › Settings › API Keys').optional(),
   identifierPriority: identifierPriority.optional(),
   engagementExcludedChannels: engagementExcludedChannels.optional(),
+  setupChecklist: setupChecklist.optional(),
 });
 
 /** Whether the body changes anything: a body with setting fields is a write, any other a read. */
@@ -180,9 +235,13 @@ export function isConfigWrite(body: Record<string, unknown>): boolean {
  */
 export function readConfigWrite(body: Record<string, unknown>): UnifyConfigChange {
   const parsed = writeSchema.safeParse(body);
-  if (parsed.success) return parsed.data as UnifyConfigChange;
+  // A tick of the setup checklist alone needs no revision; a connection setting always does.
+  const needsRevision = SETTING_FIELDS.some((field) => field !== CHECKLIST_FIELD && body[field] !== undefined);
+  const revisionMissing = needsRevision && body.revision === undefined;
+  if (parsed.success && !revisionMissing) return parsed.data as UnifyConfigChange;
   const fields: Partial<Record<SettingField | 'revision', string>> = {};
-  for (const issue of parsed.error.issues) {
+  if (revisionMissing) fields.revision = REVISION_REQUIRED;
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = issue.path[0] as SettingField | 'revision';
     fields[field] ??= issue.message;
   }

@@ -4,12 +4,19 @@ import type { FunctionContext } from '../http/twilio-runtime';
 import {
   applyChange,
   changedFields,
+  changesSettings,
   changesSince,
   fitToSyncLimit,
   withLastCheck,
   type SecretSealer,
 } from './config-changes';
-import { EMPTY_CONFIG, publicRevision, readConfigDocument, type StoredUnifyConfig } from './config-document';
+import {
+  EMPTY_CONFIG,
+  publicRevision,
+  readConfigDocument,
+  SETTING_FIELDS,
+  type StoredUnifyConfig,
+} from './config-document';
 import type { UnifyConfigChange } from './config-write';
 import { openSecret, sealSecret, SecretUnreadableError } from './secret-box';
 import {
@@ -37,7 +44,8 @@ export interface UnifyConfigStore {
   read(options?: { fresh?: boolean }): Promise<StoredUnifyConfig>;
   /**
    * Saves a validated change made by `by` (a Flex identity): ConfigConflictError when another
-   * admin saved since `change.revision`; 503 when the store is not set up or Sync is down.
+   * admin saved since `change.revision` (never for ticks of the setup checklist alone); 503 when
+   * the store is not set up or Sync is down.
    */
   write(change: UnifyConfigChange, by: string): Promise<StoredUnifyConfig>;
   /** Keeps the last connection check. Never throws: false when it could not be kept (logged). */
@@ -195,8 +203,11 @@ export function createUnifyConfigStore(deps: StoreDependencies): UnifyConfigStor
     },
 
     write(change, by) {
+      const sent = SETTING_FIELDS.filter((field) => change[field] !== undefined);
       return update('write', (current) => {
-        if ((change.revision ?? null) !== publicRevision(current)) {
+        // Ticking setup steps merges into whatever is saved now (Sync's own revision guards the
+        // write): it never conflicts with another admin's save, and needs no revision of its own.
+        if (changesSettings(sent) && (change.revision ?? null) !== publicRevision(current)) {
           throw new ConfigConflictError(changesSince(current, change.revision), current);
         }
         const fields = changedFields(current, change, box);
