@@ -42,6 +42,18 @@ describe('RequestPacer', () => {
       expect(pacer.currentRate()).toBe(90); // the ceiling, in a few seconds
     });
 
+    it('rises only while it binds: not when nothing has waited for its turn within a window', () => {
+      const clock = manualClock();
+      const pacer = new RequestPacer(100, 1000, { now: clock.now });
+      queueUp(pacer, 10); // 8 leave, 2 wait
+      clock.advance(1000);
+      pacer.accepted();
+      expect(pacer.currentRate()).toBe(20.5);
+      clock.advance(1);
+      pacer.accepted();
+      expect(pacer.currentRate()).toBe(20.5);
+    });
+
     it('after a 429, rises additively while requests wait, never past the ceiling', () => {
       const clock = manualClock();
       const pacer = new RequestPacer(100, 1000, { now: clock.now, initialRate: 90 });

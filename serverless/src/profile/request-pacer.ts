@@ -16,8 +16,8 @@
  * - A 429 halves the rate, at most once per window (one overshoot draws a 429 for every request
  *   already on its way), never below `floor`. Retry-After, when given, holds every start until it
  *   has passed.
- * - The rate rises only while requests queue behind it: an idle instance's rate does not creep
- *   up untested.
+ * - The rate rises only while it binds (a request waited for its turn within the last window): an
+ *   idle instance's rate does not creep up untested.
  */
 export interface RequestPacerOptions {
   /** Starts per second at first; default 20% of the limit. */
@@ -57,6 +57,8 @@ export class RequestPacer {
   private dueAt = -Infinity;
   private heldUntil = -Infinity;
   private lastCutAt = -Infinity;
+  /** When a request last had to wait for its turn: the rate is worth raising only while it binds. */
+  private lastHeldBackAt = -Infinity;
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -87,7 +89,7 @@ export class RequestPacer {
 
   /** Segment accepted a request: raise the rate, if it is what holds requests back. */
   accepted(): void {
-    if (this.queue.length === 0) return;
+    if (this.now() - this.lastHeldBackAt > this.windowMs) return; // the rate held nothing back of late
     // Per request, so that a second's worth at `rate` adds rate × growth (slow start) or increasePerSecond.
     const additive = this.increasePerSecond / this.rate;
     this.rate = this.clamp(this.rate + (this.slowStart ? Math.max(additive, this.slowStartGrowth) : additive));
@@ -132,6 +134,7 @@ export class RequestPacer {
       const now = this.now();
       const startAt = this.earliestStart(now);
       if (startAt > now) {
+        this.lastHeldBackAt = now;
         this.timer = setTimeout(
           () => {
             this.timer = undefined;
