@@ -239,6 +239,62 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifyChangesHeading: 'Changes',
   UnifiedProfilesUnifyNoChanges: 'No changes saved here yet: the settings come from the Functions’ environment.',
   UnifiedProfilesUnifyChange: '{{when}} · {{who}} changed {{fields}}',
+  UnifiedProfilesUnifyNextCreate:
+    'No Segment workspace yet? Create one first: see “Create a Segment workspace for Flex” below.',
+  UnifiedProfilesUnifySetupHeading: 'Create a Segment workspace for Flex',
+  UnifiedProfilesUnifySetupIntro:
+    'No Segment workspace yet? Twilio’s guided setup creates one for Flex in four steps. Start it in Segment, then tick each step off here as you finish it: the progress is kept for this account.',
+  UnifiedProfilesUnifySetupLink: 'Create Unify space in Segment',
+  UnifiedProfilesUnifySetupNewTab: '(opens in a new tab)',
+  UnifiedProfilesUnifySetupSummary: 'The four setup steps: {{done}} of {{total}} done',
+  UnifiedProfilesUnifySetupStepHeading: 'Step {{number}}: {{title}}',
+  UnifiedProfilesUnifySetupStepField: 'setup step {{number}} ({{title}})',
+  UnifiedProfilesUnifySetupChecklistField: 'setup checklist',
+  UnifiedProfilesUnifySetupStep1Title: 'Select the data source',
+  UnifiedProfilesUnifySetupStep1Body: 'Tell Segment where your customer data comes from. Choose one:',
+  UnifiedProfilesUnifySetupChoiceSalesforce:
+    'Salesforce and warehouse: customer records from Salesforce CRM, with more data from your data warehouse.',
+  UnifiedProfilesUnifySetupChoiceWarehouse: 'Warehouse only: customer records from your data warehouse.',
+  UnifiedProfilesUnifySetupChoiceApp:
+    'Website or mobile app: customers known from the events your website or mobile app sends.',
+  UnifiedProfilesUnifySetupStep1Warning:
+    'This choice cannot be changed later. Pick the source that holds most of your customer data.',
+  UnifiedProfilesUnifySetupWarningLabel: '(warning)',
+  UnifiedProfilesUnifySetupNoteLabel: '(information)',
+  UnifiedProfilesUnifySetupStep2Title: 'Add connections',
+  UnifiedProfilesUnifySetupStep2Body:
+    'Connect the source you chose: sign in to Salesforce, enter your warehouse’s credentials, or add your website or app. For a warehouse, write a SQL model that selects your customers, choose the column that identifies each customer uniquely, check the preview of 10 records, then map the columns to identifiers and traits.',
+  UnifiedProfilesUnifySetupSqlLabel: 'Recommended SQL model',
+  UnifiedProfilesUnifySetupSqlHelp: 'If your customers are in another schema or table, use its name instead.',
+  UnifiedProfilesUnifySetupCopy: 'Copy SQL',
+  UnifiedProfilesUnifySetupCopied: 'SQL copied.',
+  UnifiedProfilesUnifySetupCopyFailed: 'Could not copy. The SQL is selected: press Ctrl+C (⌘C on a Mac).',
+  UnifiedProfilesUnifySetupStep3Title: 'Identifiers and traits',
+  UnifiedProfilesUnifySetupStep3Body:
+    'Choose which of Segment’s 11 default identifiers join a customer’s data into one profile, and their priority; keep email and phone, which Flex looks customers up by. Then add up to two computed traits (Total inbounds and Frequent inbound channel are recommended) and, if you want them, predictive traits.',
+  UnifiedProfilesUnifySetupStep3Note:
+    'Predictive traits take up to 48 hours to be ready. Until then agents do not see them: nothing is wrong.',
+  UnifiedProfilesUnifySetupStep4Title: 'Enable sources and test connections',
+  UnifiedProfilesUnifySetupStep4Body:
+    'In Segment, select “Enable Sources and Test Connections”, then return to Flex. Under “Connect an existing workspace”, enter the workspace slug, Unify space ID, Profile API token and Flex events source write key, save, and run “Test connection”.',
+  UnifiedProfilesUnifySetupDone: 'Step {{number}} done',
+  UnifiedProfilesUnifySetupTickedBy: 'Ticked off by {{who}}, {{when}}.',
+  UnifiedProfilesUnifySetupUntickedBy: 'Marked not done by {{who}}, {{when}}.',
+  UnifiedProfilesUnifySetupStatusDone: 'Done',
+  UnifiedProfilesUnifySetupStatusNotDone: 'Not done yet',
+  UnifiedProfilesUnifySetupReadOnly: 'Only administrators can tick the steps off.',
+  UnifiedProfilesUnifySetupStoreMissing:
+    'Progress cannot be saved until saving is set up (see “Connect an existing workspace”).',
+  UnifiedProfilesUnifySetupTickFailed: 'The step could not be saved: {{reason}}',
+  UnifiedProfilesUnifySetupEntitlementsHeading: 'What a Segment for Flex workspace includes',
+  UnifiedProfilesUnifySetupEntitlementSources:
+    'The Flex events source, created for you, plus 5 more sources: Salesforce CRM, Storage (Reverse ETL), Mobile, JavaScript, Twilio Event Streams, HTTP or Java.',
+  UnifiedProfilesUnifySetupEntitlementDestinations:
+    '3 destinations: Storage, Analytics, Event Streams, Segment Profiles or Segment Connections.',
+  UnifiedProfilesUnifySetupEntitlementSpaces: '2 Unify spaces.',
+  UnifiedProfilesUnifySetupEntitlementTraits: '2 computed traits and 2 predictive traits.',
+  UnifiedProfilesUnifySetupEntitlementsExisting:
+    'To connect a workspace you already have instead, it needs Segment’s Business tier with Unify Plus.',
 } as const;
 
 export type PluginStringKey = keyof typeof EN_STRINGS;

@@ -250,4 +250,60 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifyNoChanges:
     'Todavía no se ha guardado ningún cambio aquí: la configuración viene del entorno de Functions.',
   UnifiedProfilesUnifyChange: '{{when}} · {{who}} cambió {{fields}}',
+  UnifiedProfilesUnifyNextCreate:
+    '¿Todavía no tienes un espacio de trabajo de Segment? Créalo primero: consulta «Crear un espacio de trabajo de Segment para Flex» más abajo.',
+  UnifiedProfilesUnifySetupHeading: 'Crear un espacio de trabajo de Segment para Flex',
+  UnifiedProfilesUnifySetupIntro:
+    '¿Todavía no tienes un espacio de trabajo de Segment? La configuración guiada de Twilio crea uno para Flex en cuatro pasos. Empiézala en Segment y marca aquí cada paso al terminarlo: el progreso se guarda para esta cuenta.',
+  UnifiedProfilesUnifySetupLink: 'Crear un espacio de Unify en Segment',
+  UnifiedProfilesUnifySetupNewTab: '(se abre en una pestaña nueva)',
+  UnifiedProfilesUnifySetupSummary: 'Los cuatro pasos de configuración: {{done}} de {{total}} hechos',
+  UnifiedProfilesUnifySetupStepHeading: 'Paso {{number}}: {{title}}',
+  UnifiedProfilesUnifySetupStepField: 'el paso de configuración {{number}} ({{title}})',
+  UnifiedProfilesUnifySetupChecklistField: 'la lista de configuración',
+  UnifiedProfilesUnifySetupStep1Title: 'Seleccionar el origen de datos',
+  UnifiedProfilesUnifySetupStep1Body: 'Indica a Segment de dónde vienen los datos de tus clientes. Elige una opción:',
+  UnifiedProfilesUnifySetupChoiceSalesforce:
+    'Salesforce y almacén de datos: los registros de clientes de Salesforce CRM, con más datos de tu almacén de datos.',
+  UnifiedProfilesUnifySetupChoiceWarehouse: 'Solo almacén de datos: los registros de clientes de tu almacén de datos.',
+  UnifiedProfilesUnifySetupChoiceApp:
+    'Sitio web o aplicación móvil: clientes conocidos por los eventos que envía tu sitio web o tu aplicación móvil.',
+  UnifiedProfilesUnifySetupStep1Warning:
+    'Esta elección no se puede cambiar después. Elige el origen que tenga la mayor parte de los datos de tus clientes.',
+  UnifiedProfilesUnifySetupWarningLabel: '(advertencia)',
+  UnifiedProfilesUnifySetupNoteLabel: '(información)',
+  UnifiedProfilesUnifySetupStep2Title: 'Añadir conexiones',
+  UnifiedProfilesUnifySetupStep2Body:
+    'Conecta el origen que elegiste: inicia sesión en Salesforce, introduce las credenciales de tu almacén de datos o añade tu sitio web o aplicación. Para un almacén, escribe un modelo SQL que seleccione a tus clientes, elige la columna que identifica a cada cliente de forma única, revisa la vista previa de 10 registros y asigna las columnas a identificadores y rasgos.',
+  UnifiedProfilesUnifySetupSqlLabel: 'Modelo SQL recomendado',
+  UnifiedProfilesUnifySetupSqlHelp: 'Si tus clientes están en otro esquema u otra tabla, usa su nombre.',
+  UnifiedProfilesUnifySetupCopy: 'Copiar SQL',
+  UnifiedProfilesUnifySetupCopied: 'SQL copiado.',
+  UnifiedProfilesUnifySetupCopyFailed: 'No se pudo copiar. El SQL está seleccionado: pulsa Ctrl+C (⌘C en un Mac).',
+  UnifiedProfilesUnifySetupStep3Title: 'Identificadores y rasgos',
+  UnifiedProfilesUnifySetupStep3Body:
+    'Elige cuáles de los 11 identificadores predeterminados de Segment unen los datos de un cliente en un solo perfil, y su prioridad; conserva el correo electrónico y el teléfono, con los que Flex busca a los clientes. Después añade hasta dos rasgos calculados (se recomiendan Total inbounds y Frequent inbound channel) y, si quieres, rasgos predictivos.',
+  UnifiedProfilesUnifySetupStep3Note:
+    'Los rasgos predictivos tardan hasta 48 horas en estar listos. Hasta entonces los agentes no los ven: no pasa nada.',
+  UnifiedProfilesUnifySetupStep4Title: 'Activar los orígenes y probar las conexiones',
+  UnifiedProfilesUnifySetupStep4Body:
+    'En Segment, selecciona «Enable Sources and Test Connections» y vuelve a Flex. En «Conectar un espacio de trabajo existente», introduce el slug del espacio de trabajo, el ID del espacio de Unify, el token de la Profile API y la clave de escritura del origen de eventos de Flex, guarda y usa «Probar conexión».',
+  UnifiedProfilesUnifySetupDone: 'Paso {{number}} hecho',
+  UnifiedProfilesUnifySetupTickedBy: 'Marcado como hecho por {{who}}, {{when}}.',
+  UnifiedProfilesUnifySetupUntickedBy: 'Marcado como no hecho por {{who}}, {{when}}.',
+  UnifiedProfilesUnifySetupStatusDone: 'Hecho',
+  UnifiedProfilesUnifySetupStatusNotDone: 'Todavía no',
+  UnifiedProfilesUnifySetupReadOnly: 'Solo los administradores pueden marcar los pasos.',
+  UnifiedProfilesUnifySetupStoreMissing:
+    'El progreso no se puede guardar hasta que se configure el guardado (consulta «Conectar un espacio de trabajo existente»).',
+  UnifiedProfilesUnifySetupTickFailed: 'No se pudo guardar el paso: {{reason}}',
+  UnifiedProfilesUnifySetupEntitlementsHeading: 'Qué incluye un espacio de trabajo de Segment para Flex',
+  UnifiedProfilesUnifySetupEntitlementSources:
+    'El origen de eventos de Flex, creado para ti, y 5 orígenes más: Salesforce CRM, Storage (Reverse ETL), Mobile, JavaScript, Twilio Event Streams, HTTP o Java.',
+  UnifiedProfilesUnifySetupEntitlementDestinations:
+    '3 destinos: Storage, Analytics, Event Streams, Segment Profiles o Segment Connections.',
+  UnifiedProfilesUnifySetupEntitlementSpaces: '2 espacios de Unify.',
+  UnifiedProfilesUnifySetupEntitlementTraits: '2 rasgos calculados y 2 rasgos predictivos.',
+  UnifiedProfilesUnifySetupEntitlementsExisting:
+    'Para conectar en su lugar un espacio de trabajo que ya tienes, este necesita el plan Business de Segment con Unify Plus.',
 };

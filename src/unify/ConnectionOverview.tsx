@@ -68,6 +68,7 @@ export function ConnectionOverview({ config }: { config: UnifyConfigResponse }) 
           </Text>
         )}
         <Text as="p">{t(next)}</Text>
+        {standing === 'not_connected' && <Text as="p">{t('UnifiedProfilesUnifyNextCreate')}</Text>}
       </Alert>
       <Text as="p" marginTop="space30" color="colorTextWeak">
         {t('UnifiedProfilesUnifyConnectedTo', {

@@ -14,8 +14,9 @@ import { ConnectForm } from './ConnectForm';
 import { ConnectionCheck } from './ConnectionCheck';
 import { ConnectionOverview } from './ConnectionOverview';
 import { sentChannelsSummary } from './EngagementChannels';
+import { SetupChecklist } from './SetupChecklist';
 import type { UnifyLoader } from './unifyLoader';
-import { selectUnify } from './unifySlice';
+import { connectionStanding, selectUnify } from './unifySlice';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -77,8 +78,8 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
 }
 
 /**
- * The Unify view: the connection's measured state, the form to connect a workspace (admins), the
- * check against Segment, and who changed what. A region, not a `<main>`: Flex's layout has its own.
+ * The Unify view: the connection's measured state, the guided setup of a new Segment workspace, the
+ * check against Segment, the form to connect a workspace (admins), and who changed what. A region, not a `<main>`: Flex's layout has its own.
  */
 export function UnifySetupView({ loader }: { loader: UnifyLoader }) {
   const t = useStrings();
@@ -114,6 +115,14 @@ export function UnifySetupView({ loader }: { loader: UnifyLoader }) {
       {config && (
         <>
           <ConnectionOverview config={config} />
+          <Section id="setup" title={t('UnifiedProfilesUnifySetupHeading')}>
+            <SetupChecklist
+              config={config}
+              ready={connectionStanding(config) === 'ready'}
+              checklist={unify.checklist}
+              onTick={(stepId, done) => void loader.tickSetupStep(stepId, done)}
+            />
+          </Section>
           <Section id="check" title={t('UnifiedProfilesUnifyCheckHeading')}>
             <ConnectionCheck
               config={config}

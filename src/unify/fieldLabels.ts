@@ -1,5 +1,6 @@
 import type { Translate } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
+import { setupStepFieldLabel } from './SetupChecklist';
 
 /** The settings' names as the form labels them, for "who changed what" in the admin's language. */
 const FIELD_LABELS: Record<string, PluginStringKey> = {
@@ -13,4 +14,6 @@ const FIELD_LABELS: Record<string, PluginStringKey> = {
 };
 
 export const fieldLabels = (fields: string[], t: Translate): string =>
-  fields.map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)).join(', ');
+  fields
+    .map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : (setupStepFieldLabel(field, t) ?? field)))
+    .join(', ');

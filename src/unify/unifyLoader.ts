@@ -4,6 +4,7 @@ import type {
   UnifyConfigConflict,
   UnifyConfigResponse,
   UnifyConfigWrite,
+  UnifySetupStepId,
 } from '../../serverless/src/config/unify-contract';
 import { BackendError, FunctionsClient, NETWORK_ERROR_CODE } from '../backend/FunctionsClient';
 import type { RootStateWithPlugin } from '../shared/pluginState';
@@ -18,6 +19,10 @@ import {
   saveFailed,
   saveStarted,
   saveSucceeded,
+  selectUnify,
+  stepTickFailed,
+  stepTickSaved,
+  stepTickStarted,
   UnifyFailure,
 } from './unifySlice';
 
@@ -26,6 +31,8 @@ export interface UnifyLoader {
   save(write: UnifyConfigWrite): Promise<void>;
   /** `knownCustomer` (type:value) lets the check look for profiles and Flex events too. */
   check(knownCustomer?: string): Promise<void>;
+  /** Ticks (or unticks) a setup step for the account (admins): shown at once, saved one tick after another. */
+  tickSetupStep(stepId: UnifySetupStepId, done: boolean): Promise<void>;
 }
 
 const asBackendError = (error: unknown) =>
@@ -34,6 +41,8 @@ const failureOf = (error: BackendError): UnifyFailure => ({ code: error.code, me
 
 /** The Unify view's calls to the Functions, recorded in the unify slice (Flex's store has no thunks). */
 export function createUnifyLoader(store: Store<RootStateWithPlugin>, functions: FunctionsClient): UnifyLoader {
+  // Ticks go one after another, so a quick tick and untick reach the Functions in that order.
+  let ticks: Promise<void> = Promise.resolve();
   return {
     async load() {
       store.dispatch(configRequested());
@@ -68,6 +77,20 @@ export function createUnifyLoader(store: Store<RootStateWithPlugin>, functions: 
       } catch (error) {
         store.dispatch(checkFailed(failureOf(asBackendError(error))));
       }
+    },
+    tickSetupStep(stepId, done) {
+      const previous = selectUnify(store.getState()).config?.setupChecklist?.steps[stepId];
+      store.dispatch(stepTickStarted({ stepId, done, previous }));
+      ticks = ticks.then(async () => {
+        try {
+          // No revision: a tick merges into what is saved now and never conflicts.
+          const config = await functions.writeUnifyConfig({ setupChecklist: { steps: { [stepId]: { done } } } });
+          store.dispatch(stepTickSaved({ stepId, config }));
+        } catch (error) {
+          store.dispatch(stepTickFailed({ stepId, done, previous, error: failureOf(asBackendError(error)) }));
+        }
+      });
+      return ticks;
     },
   };
 }

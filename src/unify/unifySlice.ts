@@ -1,6 +1,11 @@
 import { createSlice, PayloadAction } from '@reduxjs/toolkit';
 
-import type { UnifyCheckResult, UnifyConfigResponse } from '../../serverless/src/config/unify-contract';
+import type {
+  UnifyCheckResult,
+  UnifyConfigResponse,
+  UnifySetupStepId,
+  UnifySetupStepState,
+} from '../../serverless/src/config/unify-contract';
 import { PLUGIN_NAMESPACE } from '../shared/namespace';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 
@@ -28,6 +33,15 @@ export interface UnifyState {
     conflict?: UnifyConflict;
   };
   check: { status: 'idle' | 'checking' | 'done' | 'failed'; error?: UnifyFailure };
+  /** The last setup-checklist tick that could not be saved (the box went back), if any. */
+  checklist: { status: 'idle' | 'failed'; error?: UnifyFailure };
+}
+
+/** A tick shown at once, before the Functions answer: the step as it was, to go back to on failure. */
+interface StepTick {
+  stepId: UnifySetupStepId;
+  done: boolean;
+  previous?: UnifySetupStepState;
 }
 
 const initialState: UnifyState = {
@@ -35,7 +49,16 @@ const initialState: UnifyState = {
   config: null,
   save: { status: 'idle' },
   check: { status: 'idle' },
+  checklist: { status: 'idle' },
 };
+
+function setStep(state: UnifyState, stepId: UnifySetupStepId, step: UnifySetupStepState | undefined) {
+  if (!state.config) return;
+  const steps = { ...state.config.setupChecklist?.steps };
+  if (step) steps[stepId] = step;
+  else delete steps[stepId];
+  state.config.setupChecklist = { steps };
+}
 
 const unifySlice = createSlice({
   name: `${PLUGIN_NAMESPACE}/unify`,
@@ -77,6 +100,26 @@ const unifySlice = createSlice({
     checkFailed(state, action: PayloadAction<UnifyFailure>) {
       state.check = { status: 'failed', error: action.payload };
     },
+    /** The box shows the tick at once; who and when come with the answer. */
+    stepTickStarted(state, action: PayloadAction<StepTick>) {
+      const { stepId, done, previous } = action.payload;
+      state.checklist = { status: 'idle' };
+      setStep(state, stepId, { done, by: previous?.by ?? '', at: previous?.at ?? '' });
+    },
+    /**
+     * Only this step and the audit trail are taken from the answer: the connection form keeps its
+     * revision and what the admin is typing (a tick is progress, not a settings save).
+     */
+    stepTickSaved(state, action: PayloadAction<{ stepId: UnifySetupStepId; config: UnifyConfigResponse }>) {
+      const { stepId, config } = action.payload;
+      setStep(state, stepId, config.setupChecklist?.steps[stepId]);
+      if (state.config) state.config.audit = config.audit;
+    },
+    stepTickFailed(state, action: PayloadAction<StepTick & { error: UnifyFailure }>) {
+      const { stepId, previous, error } = action.payload;
+      setStep(state, stepId, previous);
+      state.checklist = { status: 'failed', error };
+    },
   },
 });
 
@@ -91,6 +134,9 @@ export const {
   checkStarted,
   checkFinished,
   checkFailed,
+  stepTickStarted,
+  stepTickSaved,
+  stepTickFailed,
 } = unifySlice.actions;
 export const unifyReducer = unifySlice.reducer;
 
