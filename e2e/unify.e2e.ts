@@ -81,12 +81,51 @@ describe('Unify view', () => {
     expect(await page.getByRole('button', { name: 'Unify' }).count()).toBe(0);
   });
 
+  it('guides a new workspace: Segment opens in a new tab, the steps an admin ticks are kept, a supervisor reads them', async () => {
+    const { page, context } = session;
+    await openUnify(page);
+    await saveConnection(page, { space: 'spa_sandbox', token: SIMULATOR_TOKEN });
+    await testConnection(page);
+    await openUnify(page);
+    const setup = page.getByRole('region', { name: 'Create a Segment workspace for Flex' });
+
+    // Offline here: Segment's app answers from a stand-in, so the new tab has something to load.
+    await context.route('https://app.segment.com/**', (route) => route.fulfill({ body: 'Segment' }));
+    const link = setup.getByRole('link', { name: 'Create Unify space in Segment (opens in a new tab)' });
+    const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    expect(tab.url()).toBe('https://app.segment.com/');
+    await tab.close();
+
+    // Ready: the steps start collapsed; the keyboard opens them and ticks a step.
+    const details = setup.locator('details');
+    expect(await details.getAttribute('open')).toBeNull();
+    await setup.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await setup.getByText('This choice cannot be changed later', { exact: false }).waitFor();
+    await setup.getByText(/Predictive traits take up to 48 hours to be ready/).waitFor();
+    await setup.getByRole('checkbox', { name: 'Step 1 done' }).focus();
+    await page.keyboard.press('Space');
+    await setup.getByText(/Ticked off by sandbox-admin/).waitFor();
+    await setup.getByText(/1 of 4 done/).waitFor();
+
+    await openUnify(page, '?role=supervisor');
+    await setup.locator('summary').click();
+    const step1 = setup.locator('[data-setup-step="data_source"]');
+    await step1.getByText('Done', { exact: true }).waitFor();
+    await step1.getByText(/Ticked off by sandbox-admin/).waitFor();
+    expect(await setup.getByRole('checkbox').count()).toBe(0);
+  });
+
   it.each(['', '&theme=dark'])(
     'is usable by assistive technology%s, with no main landmark of its own',
     async (theme) => {
       const { page } = session;
       await openUnify(page, `?role=admin${theme}`);
       await testConnection(page);
+      // The setup steps (collapsed once a check passed) are checked open too.
+      const setup = page.getByRole('region', { name: 'Create a Segment workspace for Flex' });
+      if ((await setup.locator('details').getAttribute('open')) === null) await setup.locator('summary').click();
+      await setup.getByRole('heading', { name: 'Step 4: Enable sources and test connections' }).waitFor();
       expect(await page.locator('main main, [aria-labelledby="unified-profiles-unify-title"] main').count()).toBe(0);
       const results = await new AxeBuilder({ page })
         .include('[aria-labelledby="unified-profiles-unify-title"]')
