@@ -263,7 +263,9 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifySetupNoteLabel: '(information)',
   UnifiedProfilesUnifySetupStep2Title: 'Add connections',
   UnifiedProfilesUnifySetupStep2Body:
-    'Connect the source you chose: sign in to Salesforce, enter your warehouse’s credentials, or add your website or app. For a warehouse, write a SQL model that selects your customers, choose the column that identifies each customer uniquely, check the preview of 10 records, then map the columns to identifiers and traits.',
+    'Connect the source you chose: sign in to Salesforce, enter your warehouse’s credentials, or add your website or app.',
+  UnifiedProfilesUnifySetupStep2Warehouse:
+    'For a warehouse, write a SQL model that selects your customers, choose the column that identifies each customer uniquely, check the preview of 10 records, then map the columns to identifiers and traits.',
   UnifiedProfilesUnifySetupSqlLabel: 'Recommended SQL model',
   UnifiedProfilesUnifySetupSqlHelp: 'If your customers are in another schema or table, use its name instead.',
   UnifiedProfilesUnifySetupCopy: 'Copy SQL',

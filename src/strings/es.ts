@@ -274,7 +274,9 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifySetupNoteLabel: '(información)',
   UnifiedProfilesUnifySetupStep2Title: 'Añadir conexiones',
   UnifiedProfilesUnifySetupStep2Body:
-    'Conecta el origen que elegiste: inicia sesión en Salesforce, introduce las credenciales de tu almacén de datos o añade tu sitio web o aplicación. Para un almacén, escribe un modelo SQL que seleccione a tus clientes, elige la columna que identifica a cada cliente de forma única, revisa la vista previa de 10 registros y asigna las columnas a identificadores y rasgos.',
+    'Conecta el origen que elegiste: inicia sesión en Salesforce, introduce las credenciales de tu almacén de datos o añade tu sitio web o aplicación.',
+  UnifiedProfilesUnifySetupStep2Warehouse:
+    'Para un almacén, escribe un modelo SQL que seleccione a tus clientes, elige la columna que identifica a cada cliente de forma única, revisa la vista previa de 10 registros y asigna las columnas a identificadores y rasgos.',
   UnifiedProfilesUnifySetupSqlLabel: 'Modelo SQL recomendado',
   UnifiedProfilesUnifySetupSqlHelp: 'Si tus clientes están en otro esquema u otra tabla, usa su nombre.',
   UnifiedProfilesUnifySetupCopy: 'Copiar SQL',

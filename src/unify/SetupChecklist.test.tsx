@@ -197,6 +197,14 @@ describe('Create a Segment workspace for Flex', () => {
     expect(detailsOf((await setup()).getByText('The four setup steps: 0 of 4 done'))).toHaveAttribute('open');
   });
 
+  it('stays open when a check the admin just ran passes: nothing folds up under their hands', async () => {
+    renderView({ readUnifyConfig: async () => buildConfig(), checkUnifyConnection: async () => ({ check: passed }) });
+    const summary = (await setup()).getByText('The four setup steps: 0 of 4 done');
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText('Ready: agents see customer profiles.');
+    expect(detailsOf(summary)).toHaveAttribute('open');
+  });
+
   it('is collapsed when Ready, with the link and the progress still shown, and opens on a click', async () => {
     renderView({
       readUnifyConfig: async () =>

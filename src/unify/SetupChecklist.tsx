@@ -81,6 +81,9 @@ function SqlModel() {
   };
   return (
     <Box marginTop="space40">
+      <Text as="p" marginBottom="space40">
+        {t('UnifiedProfilesUnifySetupStep2Warehouse')}
+      </Text>
       <Text as="p" fontWeight="fontWeightSemibold" id="unified-profiles-unify-setup-sql">
         {t('UnifiedProfilesUnifySetupSqlLabel')}
       </Text>
@@ -179,9 +182,9 @@ interface SetupChecklistProps {
 export function SetupChecklist({ config, ready, checklist, onTick }: SetupChecklistProps) {
   const t = useStrings();
   const tickedBy = useTickedBy();
+  // Collapsed when the view opens on a Ready connection; never folded under the admin's hands when a
+  // check they just ran passes (that would move the check's results up out of sight).
   const [open, setOpen] = React.useState(!ready);
-  // Collapsed once a check passes (and open again if the connection stops being ready).
-  React.useEffect(() => setOpen(!ready), [ready]);
   const steps = config.setupChecklist?.steps ?? {};
   const done = STEPS.filter((step) => steps[step.id]?.done).length;
   const storeMissing = (config.configStoreMissing?.length ?? 0) > 0;
