@@ -64,6 +64,8 @@ describe('who may read and write', () => {
         writeKey: { set: false, last4: null, source: null },
         identifierPriority: ['email', 'phone'],
         engagementExcludedChannels: [],
+        // The recommended highlights: none saved yet.
+        highlightedTraits: ['total_inbounds', 'frequent_inbound_channel'],
       },
       revision: null,
       missing: [],

@@ -65,7 +65,11 @@ export async function readSegmentSettings(
   context: FunctionContext,
   sources: readonly SettingsSource[] = SETTINGS_SOURCES,
 ): Promise<SegmentSettings> {
-  const merged = await readSettingsInput(context, sources);
+  return checkedSettings(await readSettingsInput(context, sources));
+}
+
+/** The merged settings a lookup uses; 503 not_configured when the space or token is missing. */
+export function checkedSettings(merged: SegmentSettingsInput): SegmentSettings {
   checkSettings(merged);
   return withSettingDefaults(merged);
 }

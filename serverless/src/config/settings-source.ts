@@ -18,6 +18,8 @@ export interface SegmentSettingsInput {
   workspaceSlug?: string;
   /** Task channel types (voice, sms…) /engagement keeps out of Segment; an empty list sends every channel. */
   engagementExcludedChannels?: string[];
+  /** Traits the Customer tab highlights, in order (saved in the Unify tab only); [] none beyond the built-in lines. */
+  highlightedTraits?: string[];
 }
 
 /**

@@ -29,6 +29,11 @@ export interface UnifyConnectionView {
    * does not send to Segment: saved here, else UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS, else none.
    */
   engagementExcludedChannels: string[];
+  /**
+   * Computed and predictive traits the Customer tab highlights, in order: saved here, else the
+   * recommended ones (total_inbounds, frequent_inbound_channel). Optional: answers before it existed lack it.
+   */
+  highlightedTraits?: string[];
 }
 
 /**
@@ -107,6 +112,8 @@ export interface UnifyConfigWrite {
   identifierPriority?: string[] | null;
   /** The channel types kept out of Segment ([] sends every channel); null goes back to the environment's. */
   engagementExcludedChannels?: string[] | null;
+  /** Traits the Customer tab highlights (at most 12, each once); null goes back to the recommended ones. */
+  highlightedTraits?: string[] | null;
   /** Ticks or unticks setup steps (only those sent); JSON only. Audited; keeps the last check. */
   setupChecklist?: { steps: Partial<Record<UnifySetupStepId, { done: boolean }>> };
 }

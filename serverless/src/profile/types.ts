@@ -77,6 +77,15 @@ export interface TaskProfileLink {
   linked_by: 'agent' | 'studio';
 }
 
+/**
+ * How the Customer tab presents a profile, as admins set it in the Unify view (agents cannot read
+ * /unify-config, so /profile carries it). Settings, not customer data: the same for every profile.
+ */
+export interface ProfilePresentation {
+  /** Computed and predictive traits highlighted, in order, after the built-in lines. */
+  highlightedTraits: string[];
+}
+
 export interface CustomerProfile {
   /** Segment's profile id (use_…). */
   segmentId: string;
@@ -98,6 +107,8 @@ export interface CustomerProfile {
   metadata: ProfileMetadata | null;
   linkedAccounts: LinkedAccount[];
   timeline: TimelinePage;
+  /** The presentation settings in effect when /profile answered. Optional: answers before it existed lack it. */
+  presentation?: ProfilePresentation;
 }
 
 export interface ProfileLookupResponse {

@@ -19,7 +19,12 @@ export interface SecretSealer {
 
 const SECRET_FIELDS = new Set<SettingField>(['profileApiToken', 'writeKey']);
 /** Fields a connection check does not measure: changing them keeps the last check. */
-const CHECK_NEUTRAL_FIELDS = new Set<SettingField>(['workspaceSlug', 'engagementExcludedChannels', CHECKLIST_FIELD]);
+const CHECK_NEUTRAL_FIELDS = new Set<SettingField>([
+  'workspaceSlug',
+  'engagementExcludedChannels',
+  'highlightedTraits',
+  CHECKLIST_FIELD,
+]);
 
 /** Sync refuses a document over 16 KiB; stay under it with room for Sync's own accounting. */
 const SYNC_DOCUMENT_BYTES = 16_000;
@@ -64,7 +69,9 @@ export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChan
     if (field === 'profileApiToken' || field === 'writeKey') {
       return secretChanged(config[field], next as string | null, field, box);
     }
-    if (field === 'identifierPriority') return !sameList(config.identifierPriority, next as string[] | null);
+    if (field === 'identifierPriority' || field === 'highlightedTraits') {
+      return !sameList(config[field], next as string[] | null);
+    }
     if (field === 'engagementExcludedChannels') {
       return !sameSet(config.engagementExcludedChannels, next as string[] | null);
     }
@@ -88,6 +95,7 @@ export function applyChange(
   const next: StoredUnifyConfig = { ...config, settingsRevision };
   // A check measured the settings as they were: after a change that reaches Segment it proves nothing.
   // The slug only labels links; the excluded channels change what is sent, not whether Segment answers;
+  // the highlighted traits only change what agents read first;
   // a ticked setup step changes nothing at all.
   if (fields.some((field) => !CHECK_NEUTRAL_FIELDS.has(field))) next.lastCheck = null;
   const who = by.length > MAX_IDENTITY_CHARS ? `${by.slice(0, MAX_IDENTITY_CHARS - 1)}…` : by;

@@ -18,6 +18,7 @@ export const SETTING_FIELDS = [
   'writeKey',
   'identifierPriority',
   'engagementExcludedChannels',
+  'highlightedTraits',
   'setupChecklist',
 ] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
@@ -42,6 +43,13 @@ export const CHANNEL_TYPE_SHAPE = /^[a-z0-9_-]{1,40}$/;
 /** The most channel types a saved exclusion lists. */
 export const MAX_EXCLUDED_CHANNELS = 20;
 
+/** A Segment trait name (`total_inbounds`, `likelihood_to_churn`…), as the Customer tab reads it. */
+export const TRAIT_NAME_SHAPE = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,99}$/;
+/** The most traits the Customer tab's highlights list. */
+export const MAX_HIGHLIGHTED_TRAITS = 12;
+/** Highlighted when nothing is saved: how often the customer reached out, and how. */
+export const DEFAULT_HIGHLIGHTED_TRAITS: readonly string[] = ['total_inbounds', 'frequent_inbound_channel'];
+
 /** An audit entry as stored: with the settings revision it made, so a conflict can list what came after. */
 export interface StoredAuditEntry extends UnifyAuditEntry {
   revision: number;
@@ -64,6 +72,8 @@ export interface StoredUnifyConfig {
   identifierPriority: string[] | null;
   /** Channel types /engagement keeps out of Segment ([]: none); null: the environment's. */
   engagementExcludedChannels: string[] | null;
+  /** Computed and predictive traits the Customer tab highlights, in order; null: DEFAULT_HIGHLIGHTED_TRAITS. */
+  highlightedTraits: string[] | null;
   /** Newest first, at most AUDIT_LIMIT. */
   audit: StoredAuditEntry[];
   lastCheck: UnifyCheckResult | null;
@@ -83,6 +93,7 @@ export const EMPTY_CONFIG: StoredUnifyConfig = {
   writeKey: null,
   identifierPriority: null,
   engagementExcludedChannels: null,
+  highlightedTraits: null,
   audit: [],
   lastCheck: null,
   setupChecklist: { steps: {} },
@@ -156,6 +167,13 @@ const storedConfig = z.object({
     .array(z.string().regex(CHANNEL_TYPE_SHAPE))
     .max(MAX_EXCLUDED_CHANNELS)
     .refine((channels) => new Set(channels).size === channels.length)
+    .nullable()
+    .catch(null),
+  // Without it (or damaged), the recommended highlights.
+  highlightedTraits: z
+    .array(z.string().regex(TRAIT_NAME_SHAPE))
+    .max(MAX_HIGHLIGHTED_TRAITS)
+    .refine((traits) => new Set(traits).size === traits.length)
     .nullable()
     .catch(null),
   audit: z

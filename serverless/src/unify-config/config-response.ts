@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error';
 import type { FunctionContext } from '../http/twilio-runtime';
 import { segmentHealthOf } from '../profile/service';
 import { withSettingDefaults } from '../profile/settings';
+import { presentationOf } from '../profile/presentation';
 import { publicRevision, type StoredUnifyConfig } from './config-document';
 import { savedSettingsInput } from './saved-settings';
 import { lastFour, type SealedSecret } from './secret-box';
@@ -44,6 +45,8 @@ export async function unifyConfigResponse(
       identifierPriority: effective.identifierPriority,
       // What /engagement keeps out of Segment: saved, else UNIFIED_PROFILES_ENGAGEMENT_EXCLUDED_CHANNELS, else none.
       engagementExcludedChannels: merged.engagementExcludedChannels ?? [],
+      // What agents' Customer tab highlights: saved, else the recommended ones.
+      highlightedTraits: presentationOf(merged).highlightedTraits,
     },
     revision: publicRevision(config),
     missing: missingSettings({ ...merged, profileApiToken: profileApiToken.set ? 'set' : undefined }),

@@ -6,10 +6,12 @@ import {
   CHANNEL_TYPE_SHAPE,
   IDENTIFIER_TYPE_SHAPE,
   MAX_EXCLUDED_CHANNELS,
+  MAX_HIGHLIGHTED_TRAITS,
   MAX_IDENTIFIER_TYPES,
   CHECKLIST_FIELD,
   SETTING_FIELDS,
   SETUP_STEP_IDS,
+  TRAIT_NAME_SHAPE,
   type SettingField,
 } from './config-document';
 
@@ -26,6 +28,7 @@ export interface UnifyConfigChange {
   writeKey?: string | null;
   identifierPriority?: string[] | null;
   engagementExcludedChannels?: string[] | null;
+  highlightedTraits?: string[] | null;
   setupChecklist?: { steps: Partial<Record<UnifySetupStepId, { done: boolean }>> };
 }
 
@@ -152,6 +155,46 @@ const engagementExcludedChannels = z.preprocess(
     .nullable(),
 );
 
+/**
+ * The computed and predictive traits the Customer tab highlights, in order ([] highlights none
+ * beyond the built-in lines). A form post sends `total_inbounds,frequent_inbound_channel`; an empty
+ * value clears it (back to the recommended ones).
+ */
+const highlightedTraits = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const list = value.trim();
+    return list === '' ? null : list.split(',').map((trait) => trait.trim());
+  },
+  z
+    .array(text('Each trait name'), {
+      invalid_type_error:
+        'The highlighted traits must be a list of trait names, such as ["total_inbounds", "frequent_inbound_channel"], or a comma-separated text.',
+    })
+    .max(
+      MAX_HIGHLIGHTED_TRAITS,
+      `Highlight at most ${MAX_HIGHLIGHTED_TRAITS} traits: agents read the highlights first.`,
+    )
+    .superRefine((traits, ctx) => {
+      const bad = traits.find((trait) => !TRAIT_NAME_SHAPE.test(trait));
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${quoted(bad)} is not a trait name: letters, digits, _ . : and -, at most 100 characters, as Segment shows it, such as total_inbounds.`,
+        });
+        return;
+      }
+      const twice = traits.find((trait, index) => traits.indexOf(trait) !== index);
+      if (twice !== undefined) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${quoted(twice)} is listed twice: list each highlighted trait once.`,
+        });
+      }
+    })
+    .nullable(),
+);
+
 const STEP_NAMES = SETUP_STEP_IDS.join(', ');
 
 /** Ticks: `{ steps: { data_source: { done: true } } }`, only the guided setup's step ids, at least one. */
@@ -221,6 +264,7 @@ const writeSchema = z.object({
   writeKey: secret('The write key', 'Connections › Sources › your Flex source › Settings › API Keys').optional(),
   identifierPriority: identifierPriority.optional(),
   engagementExcludedChannels: engagementExcludedChannels.optional(),
+  highlightedTraits: highlightedTraits.optional(),
   setupChecklist: setupChecklist.optional(),
 });
 

@@ -25,6 +25,7 @@ export function savedSettingsInput(
     identifierPriority: config.identifierPriority ? [...config.identifierPriority] : undefined,
     // [] is a choice (send every channel) that overrides the environment's list; null leaves it.
     engagementExcludedChannels: config.engagementExcludedChannels ? [...config.engagementExcludedChannels] : undefined,
+    highlightedTraits: config.highlightedTraits ? [...config.highlightedTraits] : undefined,
     profileApiUrl: region
       ? regionUrl(region, 'profileApiUrl', contextValue(context, 'SEGMENT_PROFILE_API_URL'))
       : undefined,
