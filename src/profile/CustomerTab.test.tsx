@@ -172,6 +172,46 @@ describe('CustomerTab: a found customer', () => {
     act(() => lastContact.focus());
     expect(await screen.findByRole('tooltip')).toHaveTextContent('From the event “Wrap-up” on');
   });
+
+  it('adds the traits an admin highlighted after its own lines, in their order, each once and only when present', async () => {
+    const profile = buildProfile({
+      traits: {
+        custom: { name: 'Ana García', plan: 'Premium', city: 'San Francisco' },
+        computed: { total_inbounds: 7, frequent_inbound_channel: 'whatsapp', lifetime_orders: 12 },
+        audiences: {},
+        predictive: { likelihood_to_churn: 0.85, likelihood_to_purchase: 0.9 },
+      },
+      presentation: {
+        highlightedTraits: ['lifetime_orders', 'likelihood_to_churn', 'no_such_trait', 'total_inbounds', 'city'],
+      },
+    });
+    const { client } = scriptedFunctions(async () => ({ profile }));
+    renderTab(client);
+
+    const region = await screen.findByRole('region', { name: 'Highlights' });
+    const lines = within(region)
+      .getAllByRole('listitem')
+      .map((item) => item.getAttribute('data-highlight'));
+    // Churn and total inbounds are said by the tab's own lines already; no_such_trait is not on the profile.
+    expect(lines).toEqual(['churn', 'purchase', 'plan', 'inbounds', 'trait-lifetime_orders', 'trait-city']);
+    expect(within(region).getByText('Churn risk: High – top 25%')).toBeInTheDocument();
+    expect(within(region).getByText('7 inbound contacts, mostly WhatsApp')).toBeInTheDocument();
+    expect(within(region).getByText('City: San Francisco')).toBeInTheDocument();
+    const configured = within(region).getByText('Lifetime orders: 12');
+    act(() => configured.focus());
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('From the trait “Lifetime orders” (lifetime_orders)');
+  });
+
+  it('highlights only its own lines when the answer carries no presentation', async () => {
+    const profile = buildProfile({
+      traits: { custom: { name: 'Ana García' }, computed: { lifetime_orders: 12 }, audiences: {}, predictive: {} },
+    });
+    const { client } = scriptedFunctions(async () => ({ profile }));
+    renderTab(client);
+
+    expect(await screen.findByRole('heading', { name: 'Ana García' })).toBeInTheDocument();
+    expect(screen.queryByText('Lifetime orders: 12')).not.toBeInTheDocument();
+  });
 });
 
 describe('CustomerTab: history', () => {

@@ -43,6 +43,7 @@ export const EN_STRINGS = {
   UnifiedProfilesHighlightPredictedValue: 'Predicted lifetime value {{amount}}',
   UnifiedProfilesHighlightChurn: 'Churn risk: {{band}}',
   UnifiedProfilesHighlightPurchase: 'Likelihood to buy: {{band}}',
+  UnifiedProfilesHighlightTrait: '{{trait}}: {{value}}',
   UnifiedProfilesHighlightPlan: 'On the {{plan}} plan',
   UnifiedProfilesHighlightLastInteraction: 'Last contact {{when}}: {{summary}}',
   UnifiedProfilesHighlightInbounds: '{{count}} inbound contacts',

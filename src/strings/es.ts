@@ -45,6 +45,7 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesHighlightPredictedValue: 'Valor de vida previsto: {{amount}}',
   UnifiedProfilesHighlightChurn: 'Riesgo de abandono: {{band}}',
   UnifiedProfilesHighlightPurchase: 'Probabilidad de compra: {{band}}',
+  UnifiedProfilesHighlightTrait: '{{trait}}: {{value}}',
   UnifiedProfilesHighlightPlan: 'Con el plan {{plan}}',
   UnifiedProfilesHighlightLastInteraction: 'Último contacto {{when}}: {{summary}}',
   UnifiedProfilesHighlightInbounds: '{{count}} contactos entrantes',

@@ -9,6 +9,8 @@ const SAME_IN_SPANISH: PluginStringKey[] = [
   'UnifiedProfilesChannelMessenger',
   'UnifiedProfilesUnifyNavLabel',
   'UnifiedProfilesUnifyHeading',
+  // "{{trait}}: {{value}}": punctuation only.
+  'UnifiedProfilesHighlightTrait',
 ];
 
 /** Names that are never translated: when the English text has one, the Spanish must too. */

@@ -1,6 +1,14 @@
 import type { CustomerProfile, TimelineItem, TraitValue } from '../../../serverless/src/profile/types';
 import type { Translate } from '../../shared/PluginProviders';
-import { channelInWords, formatMoney, formatPercentile, humanizeTraitKey, isPercentile } from '../format/traitFormat';
+import {
+  channelInWords,
+  formatMoney,
+  formatPercentile,
+  formatTraitValue,
+  humanizeTraitKey,
+  isPercentile,
+  traitFieldType,
+} from '../format/traitFormat';
 import { formatDateExact, formatRelativeTime } from '../../shared/timeFormat';
 import { timelineKindOf, timelineSummary, timelineTitle } from '../history/timelineEvents';
 
@@ -40,6 +48,8 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
   const eventSource = (item: TimelineItem) =>
     t('UnifiedProfilesSourceEvent', { event: timelineTitle(item, t), time: formatDateExact(item.timestamp, locale) });
   const lines: Highlight[] = [];
+  /** The traits a line already reads out, so a configured one is not said twice. */
+  const said = new Set<string>();
 
   const valueKey = firstPresent(traits, VALUE_TRAITS);
   if (valueKey && typeof traits[valueKey] === 'number') {
@@ -48,6 +58,7 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
     const template =
       valueKey === 'predicted_ltv' ? 'UnifiedProfilesHighlightPredictedValue' : 'UnifiedProfilesHighlightValue';
     lines.push({ id: 'value', text: t(template, { amount }), source: traitSource(valueKey) });
+    said.add(valueKey);
   }
 
   // A prediction as its band: churn reads the other way round (high is bad news).
@@ -61,6 +72,7 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
     if (!key || !isPercentile(traits[key])) return;
     const band = formatPercentile(traits[key] as number, type, context);
     lines.push({ id, text: t(template, { band: band.text }), source: traitSource(key), tone: band.tone });
+    said.add(key);
   };
   predictionLine('churn', CHURN_TRAITS, 'reversedPercentile', 'UnifiedProfilesHighlightChurn');
   predictionLine('purchase', PURCHASE_TRAITS, 'percentile', 'UnifiedProfilesHighlightPurchase');
@@ -71,6 +83,7 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
       text: t('UnifiedProfilesHighlightPlan', { plan: traits.plan }),
       source: traitSource('plan'),
     });
+    said.add('plan');
   }
 
   const lastInteraction = timeline.find((item) => timelineKindOf(item) === 'flex');
@@ -92,6 +105,8 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
         : t('UnifiedProfilesHighlightInbounds', { count: traits.total_inbounds }),
       source: traitSource('total_inbounds'),
     });
+    said.add('total_inbounds');
+    if (channel) said.add('frequent_inbound_channel');
   }
 
   // An issue the customer raised lately is what they are most likely calling about.
@@ -108,5 +123,25 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
     });
   }
 
+  // Then the traits an admin chose in the Unify view, in their order: each one present on the
+  // profile and not already read out by a line above.
+  for (const key of profile.presentation?.highlightedTraits ?? []) {
+    const isPrediction = Object.prototype.hasOwnProperty.call(profile.traits.predictive, key);
+    const value = isPrediction ? profile.traits.predictive[key] : ownValue(traits, key);
+    if (value == null || value === '' || said.has(key)) continue;
+    said.add(key);
+    const shown = formatTraitValue(key, value, context, traitFieldType(key, value, isPrediction));
+    lines.push({
+      id: `trait-${key}`,
+      text: t('UnifiedProfilesHighlightTrait', { trait: humanizeTraitKey(key), value: shown.text }),
+      source: traitSource(key),
+      tone: shown.tone,
+    });
+  }
+
   return lines;
 }
+
+/** A trait's value, never something inherited (a trait named `constructor` is a trait like any other). */
+const ownValue = (traits: Record<string, TraitValue>, key: string) =>
+  Object.prototype.hasOwnProperty.call(traits, key) ? traits[key] : undefined;
