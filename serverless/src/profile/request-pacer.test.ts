@@ -54,15 +54,19 @@ describe('RequestPacer', () => {
       expect(pacer.currentRate()).toBe(20.5);
     });
 
-    it('after a 429, rises additively while requests wait, never past the ceiling', () => {
+    it('after a 429, regains 70% of the rate it had at the slow-start pace, then rises additively to the ceiling', () => {
       const clock = manualClock();
       const pacer = new RequestPacer(100, 1000, { now: clock.now, initialRate: 90 });
       queueUp(pacer, 100);
       pacer.tooFast();
       expect(pacer.currentRate()).toBe(45);
-      // A second's worth of accepted requests at 45/s adds about increasePerSecond (2).
-      for (let i = 0; i < 45; i += 1) pacer.accepted();
-      expect(pacer.currentRate()).toBeCloseTo(47, 0);
+      for (let i = 0; i < 36; i += 1) pacer.accepted(); // 0.5 each: half of itself per second's worth…
+      expect(pacer.currentRate()).toBeCloseTo(63, 9); // …up to 70% of 90
+      pacer.accepted();
+      expect(pacer.currentRate()).toBeCloseTo(63 + 1.5 / 63, 5); // then additively
+      // A second's worth of accepted requests at 63/s adds about increasePerSecond (1.5).
+      for (let i = 0; i < 62; i += 1) pacer.accepted();
+      expect(pacer.currentRate()).toBeCloseTo(64.5, 1);
       for (let i = 0; i < 100_000; i += 1) pacer.accepted();
       expect(pacer.currentRate()).toBe(90);
     });
@@ -90,8 +94,9 @@ describe('RequestPacer', () => {
       }
       expect(pacer.currentRate()).toBe(5);
       queueUp(pacer, 20);
-      for (let i = 0; i < 5; i += 1) pacer.accepted(); // a second at 5/s
-      expect(pacer.currentRate()).toBeCloseTo(7, 0);
+      for (let i = 0; i < 5; i += 1) pacer.accepted(); // a second at 5/s: about 1.5 more
+      expect(pacer.currentRate()).toBeGreaterThan(6.3);
+      expect(pacer.currentRate()).toBeLessThan(6.5);
     });
 
     it('scales its defaults with the limit and window it is given', () => {

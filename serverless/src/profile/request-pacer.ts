@@ -12,10 +12,13 @@
  * - Slow start: the rate starts low and, until the first 429, grows by half of itself per second
  *   of accepted requests (20 → 90/s in about 3 s). Instances starting together then overshoot
  *   the space by a little, not by their number times the limit.
- * - Then each accepted request adds a little: `increasePerSecond` per second, up to `ceiling`.
  * - A 429 halves the rate, at most once per window (one overshoot draws a 429 for every request
  *   already on its way), never below `floor`. Retry-After, when given, holds every start until it
- *   has passed.
+ *   has passed. The halving empties Segment's window quickly and tells instances apart; the rate
+ *   then regrows at the slow-start pace to `regainShare` (70%) of what it was, since the space
+ *   took nearly that much a moment ago.
+ * - From there each accepted request adds a little: `increasePerSecond` per second, up to
+ *   `ceiling`, until the next 429.
  * - The rate rises only while it binds (a request waited for its turn within the last window): an
  *   idle instance's rate does not creep up untested.
  */
@@ -24,8 +27,10 @@ export interface RequestPacerOptions {
   initialRate?: number;
   /** Until the first 429, the share of itself the rate gains per second of accepted requests; default 0.5. */
   slowStartGrowth?: number;
-  /** Starts per second gained per second of accepted requests after a 429; default 2% of the limit. */
+  /** Starts per second gained per second of accepted requests after a 429; default 1.5% of the limit. */
   increasePerSecond?: number;
+  /** After a cut, the rate regrows at the slow-start pace up to this share of what it was; default 0.7. */
+  regainShare?: number;
   /** The most starts per second ever paced; default 90% of the limit. */
   ceiling?: number;
   /** The fewest starts per second after 429s; default 1% of the limit. */
@@ -48,11 +53,14 @@ export class RequestPacer {
   readonly burst: number;
   private readonly slowStartGrowth: number;
   private readonly increasePerSecond: number;
+  private readonly regainShare: number;
   private readonly maxPauseMs: number;
   private readonly now: () => number;
   private rate: number;
   /** Slow start until the first 429 that counts. */
   private slowStart = true;
+  /** After a cut, the rate regrows fast up to this, then additively. */
+  private regainTo = 0;
   /** When the next start is due had none been left unused (GCRA's theoretical arrival time). */
   private dueAt = -Infinity;
   private heldUntil = -Infinity;
@@ -76,7 +84,8 @@ export class RequestPacer {
     this.floor = Math.min(this.ceiling, options.floor ?? perSecond * 0.01);
     this.burst = Math.max(1, Math.floor(options.burst ?? perSecond * 0.08));
     this.slowStartGrowth = options.slowStartGrowth ?? 0.5;
-    this.increasePerSecond = options.increasePerSecond ?? perSecond * 0.02;
+    this.increasePerSecond = options.increasePerSecond ?? perSecond * 0.015;
+    this.regainShare = options.regainShare ?? 0.7;
     this.maxPauseMs = options.maxPauseMs ?? 10_000;
     this.now = options.now ?? Date.now;
     this.rate = this.clamp(options.initialRate ?? perSecond * 0.2);
@@ -90,9 +99,12 @@ export class RequestPacer {
   /** Segment accepted a request: raise the rate, if it is what holds requests back. */
   accepted(): void {
     if (this.now() - this.lastHeldBackAt > this.windowMs) return; // the rate held nothing back of late
-    // Per request, so that a second's worth at `rate` adds rate × growth (slow start) or increasePerSecond.
+    // Per request, so that a second's worth at `rate` adds rate × growth (fast) or increasePerSecond.
     const additive = this.increasePerSecond / this.rate;
-    this.rate = this.clamp(this.rate + (this.slowStart ? Math.max(additive, this.slowStartGrowth) : additive));
+    const fast = Math.max(additive, this.slowStartGrowth);
+    if (this.slowStart) this.rate = this.clamp(this.rate + fast);
+    else if (this.rate < this.regainTo) this.rate = this.clamp(Math.min(this.regainTo, this.rate + fast));
+    else this.rate = this.clamp(this.rate + additive);
   }
 
   /**
@@ -108,6 +120,7 @@ export class RequestPacer {
     this.slowStart = false;
     this.lastCutAt = now;
     const before = this.rate;
+    this.regainTo = before * this.regainShare;
     this.rate = this.clamp(this.rate / 2);
     // What the last starts owe at the old rate they owe at the new one: the cut applies to the very next start.
     if (this.dueAt > now) this.dueAt = now + (this.dueAt - now) * (before / this.rate);
