@@ -231,6 +231,20 @@ export const EN_STRINGS = {
     'Flex - Engagement Initiated/Completed events for these channels feed Total inbounds and the history. Unticked channels are never sent.',
   UnifiedProfilesUnifyEngagementAllChannels: 'All channels',
   UnifiedProfilesUnifyEngagementAllExcept: 'All channels except {{channels}}',
+  UnifiedProfilesUnifyFieldHighlightedTraits: 'Highlighted traits',
+  UnifiedProfilesUnifyHelpHighlightedTraits:
+    'Computed and predictive traits agents read first in the Customer tab, after its own summary, when the profile has them. At most 12.',
+  UnifiedProfilesUnifyTraitRecommended: '{{trait}} ({{key}}), recommended',
+  UnifiedProfilesUnifyTraitTotalInbounds: 'Total inbounds',
+  UnifiedProfilesUnifyTraitFrequentChannel: 'Frequent inbound channel',
+  UnifiedProfilesUnifyAddTraitLabel: 'Another trait to highlight',
+  UnifiedProfilesUnifyAddTraitHelp:
+    'The trait name as Segment shows it, such as lifetime_orders or likelihood_to_churn.',
+  UnifiedProfilesUnifyAddTrait: 'Add trait',
+  UnifiedProfilesUnifyBadTraitName:
+    'Use the trait name as Segment shows it: letters, digits, _ . : and -, no spaces, at most 100 characters.',
+  UnifiedProfilesUnifyTooManyHighlights: 'Highlight at most {{max}} traits: untick one first.',
+  UnifiedProfilesUnifyNoHighlights: 'None beyond the built-in summary',
   UnifiedProfilesUnifySave: 'Save connection',
   UnifiedProfilesUnifySaved:
     'Saved. Every lookup uses it within {{seconds}} seconds; run “Test connection” to check it.',

@@ -241,6 +241,20 @@ export const ES_STRINGS: PluginStrings = {
     'Los eventos Flex - Engagement Initiated/Completed de estos canales alimentan Total inbounds y el historial. Los canales sin marcar nunca se envían.',
   UnifiedProfilesUnifyEngagementAllChannels: 'Todos los canales',
   UnifiedProfilesUnifyEngagementAllExcept: 'Todos los canales excepto {{channels}}',
+  UnifiedProfilesUnifyFieldHighlightedTraits: 'Atributos destacados',
+  UnifiedProfilesUnifyHelpHighlightedTraits:
+    'Atributos calculados y predictivos que los agentes leen primero en la pestaña Cliente, después de su propio resumen, cuando el perfil los tiene. Como máximo 12.',
+  UnifiedProfilesUnifyTraitRecommended: '{{trait}} ({{key}}), recomendado',
+  UnifiedProfilesUnifyTraitTotalInbounds: 'Total de contactos entrantes',
+  UnifiedProfilesUnifyTraitFrequentChannel: 'Canal de entrada más frecuente',
+  UnifiedProfilesUnifyAddTraitLabel: 'Otro atributo para destacar',
+  UnifiedProfilesUnifyAddTraitHelp:
+    'El nombre del atributo tal como lo muestra Segment, como lifetime_orders o likelihood_to_churn.',
+  UnifiedProfilesUnifyAddTrait: 'Añadir atributo',
+  UnifiedProfilesUnifyBadTraitName:
+    'Usa el nombre del atributo tal como lo muestra Segment: letras, dígitos, _ . : y -, sin espacios, como máximo 100 caracteres.',
+  UnifiedProfilesUnifyTooManyHighlights: 'Destaca como máximo {{max}} atributos: desmarca uno primero.',
+  UnifiedProfilesUnifyNoHighlights: 'Ninguno además del resumen incorporado',
   UnifiedProfilesUnifySave: 'Guardar conexión',
   UnifiedProfilesUnifySaved:
     'Guardado. Todas las búsquedas la usarán en menos de {{seconds}} segundos; usa «Probar conexión» para comprobarla.',

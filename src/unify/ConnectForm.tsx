@@ -18,6 +18,7 @@ import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
 import { channelChoices, EngagementChannels, sameChannels } from './EngagementChannels';
 import { fieldLabels } from './fieldLabels';
+import { HighlightedTraits, highlightChoices, RECOMMENDED_HIGHLIGHTS } from './HighlightedTraits';
 import { IdentifierPriority } from './IdentifierPriority';
 import type { UnifyState } from './unifySlice';
 
@@ -94,6 +95,9 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
   const [channels, setChannels] = React.useState<string[]>(() =>
     channelChoices(config.connection.engagementExcludedChannels),
   );
+  const savedHighlights = config.connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS;
+  const [highlights, setHighlights] = React.useState<string[]>(() => [...savedHighlights]);
+  const [highlightBoxes, setHighlightBoxes] = React.useState<string[]>(() => highlightChoices(savedHighlights));
   // After a save or a conflict (a new revision) the form starts again from the settings as they
   // now are; a check, which changes nothing saved, leaves what the admin is typing alone.
   const configRef = React.useRef(config);
@@ -103,6 +107,9 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
     setPriority(configRef.current.connection.identifierPriority);
     setExcluded(configRef.current.connection.engagementExcludedChannels);
     setChannels(channelChoices(configRef.current.connection.engagementExcludedChannels));
+    const highlighted = configRef.current.connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS;
+    setHighlights([...highlighted]);
+    setHighlightBoxes(highlightChoices(highlighted));
   }, [config.revision]);
   const fieldError = (name: FieldName) => problems[name] ?? save.fieldErrors?.[name];
 
@@ -120,6 +127,7 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
     if (!sameChannels(excluded, config.connection.engagementExcludedChannels)) {
       write.engagementExcludedChannels = excluded;
     }
+    if (highlights.join(',') !== savedHighlights.join(',')) write.highlightedTraits = highlights;
     onSave(write);
   };
 
@@ -210,6 +218,15 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
           problem={save.fieldErrors?.engagementExcludedChannels}
         />
       </Box>
+      <HighlightedTraits
+        chosen={highlights}
+        choices={highlightBoxes}
+        onChange={(chosen, choices) => {
+          setHighlights(chosen);
+          setHighlightBoxes(choices);
+        }}
+        problem={save.fieldErrors?.highlightedTraits}
+      />
       <Button
         variant="primary"
         type="submit"

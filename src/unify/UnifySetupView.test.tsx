@@ -348,3 +348,84 @@ describe('Unify view: interactions sent to Segment', () => {
     expect(changes.getByText(/admin@acme.com changed Interactions sent to Segment/)).toBeInTheDocument();
   });
 });
+
+describe('Unify view: highlighted traits', () => {
+  const withHighlights = (highlightedTraits: string[] | undefined, overrides: Partial<UnifyConfigResponse> = {}) =>
+    buildConfig({ connection: { ...buildConfig().connection, highlightedTraits }, ...overrides });
+  const box = (name: string) => screen.getByLabelText(name, { selector: 'input[type="checkbox"]' });
+  const TOTAL = 'Total inbounds (total_inbounds), recommended';
+  const CHANNEL = 'Frequent inbound channel (frequent_inbound_channel), recommended';
+
+  it('preselects the recommended traits when nothing is saved, and adds one typed by keyboard', async () => {
+    const writes = renderRecordingWrites();
+    await screen.findByText('Highlighted traits');
+    expect(box(TOTAL)).toBeChecked();
+    expect(box(CHANNEL)).toBeChecked();
+
+    const field = screen.getByLabelText('Another trait to highlight');
+    await userEvent.type(field, 'lifetime_orders{Enter}');
+    expect(box('lifetime_orders')).toBeChecked();
+    expect(field).toHaveValue('');
+    expect(writes).toEqual([]); // Enter adds the trait; it does not save
+
+    await userEvent.click(box(CHANNEL));
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(writes).toEqual([{ revision: '3', highlightedTraits: ['total_inbounds', 'lifetime_orders'] }]);
+  });
+
+  it('refuses a trait name with a space, and a thirteenth trait, beside the field', async () => {
+    const twelve = Array.from({ length: 12 }, (_, n) => `trait_${n}`);
+    renderView({ readUnifyConfig: async () => withHighlights(twelve) });
+    const field = await screen.findByLabelText('Another trait to highlight');
+    await userEvent.type(field, 'lifetime orders');
+    await userEvent.click(screen.getByRole('button', { name: 'Add trait' }));
+    expect(screen.getByText(/Use the trait name as Segment shows it/)).toBeInTheDocument();
+
+    await userEvent.clear(field);
+    await userEvent.type(field, 'one_more{Enter}');
+    expect(screen.getByText('Highlight at most 12 traits: untick one first.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('one_more')).not.toBeInTheDocument();
+  });
+
+  it('sends nothing about highlights when they did not change, and shows the Functions’ error beside them', async () => {
+    const writes: UnifyConfigWrite[] = [];
+    renderView({
+      readUnifyConfig: async () => withHighlights(['likelihood_to_churn']),
+      writeUnifyConfig: async (write) => {
+        writes.push(write);
+        throw new BackendError('invalid_config', 'Some settings are not valid.', 400, {
+          error: {
+            code: 'invalid_config',
+            message: 'x',
+            fields: { highlightedTraits: 'Highlight at most 12 traits.' },
+          },
+        });
+      },
+    });
+    expect(await screen.findByLabelText('likelihood_to_churn')).toBeChecked();
+    expect(box(TOTAL)).not.toBeChecked();
+    await userEvent.click(box(TOTAL));
+    await userEvent.click(box(TOTAL));
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(writes[0]).toEqual({ revision: '3' });
+
+    await userEvent.click(box(TOTAL));
+    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(writes[1]).toEqual({ revision: '3', highlightedTraits: ['total_inbounds', 'likelihood_to_churn'] });
+    expect(await screen.findByText('Highlight at most 12 traits.')).toBeInTheDocument();
+  });
+
+  it('shows a supervisor the highlighted traits read-only, and names the setting in the change history', async () => {
+    renderView({
+      readUnifyConfig: async () =>
+        withHighlights(['total_inbounds', 'likelihood_to_churn'], {
+          canEdit: false,
+          audit: [{ at: CHECKED_AT, by: 'admin@acme.com', fields: ['highlightedTraits'] }],
+        }),
+    });
+    expect(await screen.findByText('Total inbounds, likelihood_to_churn')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Another trait to highlight')).not.toBeInTheDocument();
+    const changes = within(screen.getByRole('region', { name: 'Changes' }));
+    expect(changes.getByText(/admin@acme.com changed Highlighted traits/)).toBeInTheDocument();
+  });
+});

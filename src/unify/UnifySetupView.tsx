@@ -14,6 +14,7 @@ import { ConnectForm } from './ConnectForm';
 import { ConnectionCheck } from './ConnectionCheck';
 import { ConnectionOverview } from './ConnectionOverview';
 import { sentChannelsSummary } from './EngagementChannels';
+import { highlightsSummary, RECOMMENDED_HIGHLIGHTS } from './HighlightedTraits';
 import { SetupChecklist } from './SetupChecklist';
 import type { UnifyLoader } from './unifyLoader';
 import { connectionStanding, selectUnify } from './unifySlice';
@@ -55,6 +56,10 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
       connection.identifierPriority.map((type) => identifierTypeName(type, t)).join(' › '),
     ],
     [t('UnifiedProfilesUnifyFieldEngagementChannels'), sentChannelsSummary(connection.engagementExcludedChannels, t)],
+    [
+      t('UnifiedProfilesUnifyFieldHighlightedTraits'),
+      highlightsSummary(connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS, t),
+    ],
   ];
   return (
     <>

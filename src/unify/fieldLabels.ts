@@ -11,6 +11,7 @@ const FIELD_LABELS: Record<string, PluginStringKey> = {
   writeKey: 'UnifiedProfilesUnifyFieldWriteKey',
   identifierPriority: 'UnifiedProfilesUnifyFieldPriority',
   engagementExcludedChannels: 'UnifiedProfilesUnifyFieldEngagementChannels',
+  highlightedTraits: 'UnifiedProfilesUnifyFieldHighlightedTraits',
 };
 
 export const fieldLabels = (fields: string[], t: Translate): string =>
