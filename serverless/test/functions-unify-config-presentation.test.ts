@@ -34,6 +34,7 @@ describe('the highlighted traits', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.profile.presentation).toEqual({
       highlightedTraits: ['total_inbounds', 'frequent_inbound_channel'],
+      traitDisplay: {},
     });
   });
 
@@ -98,5 +99,79 @@ describe('the highlighted traits', () => {
     const cleared = await saveAs(functions, { revision: none.revision, highlightedTraits: null });
     expect(cleared.connection.highlightedTraits).toEqual(['total_inbounds', 'frequent_inbound_channel']);
     expect(cleared.audit[0].fields).toEqual(['highlightedTraits']);
+  });
+});
+
+describe('the trait display names and types', () => {
+  const SPEND = { label: 'Lifetime spend', type: 'currency', currency: 'EUR' };
+
+  it('are none before anything is saved', async () => {
+    expect((await unifyConfig(functions, 'sandbox-supervisor')).body.connection.traitDisplay).toEqual({});
+    expect((await functions.call('/profile', LOOKUP)).body.profile.presentation.traitDisplay).toEqual({});
+  });
+
+  it.each([
+    [{ 'lifetime value': { label: 'Spend' } }, /'lifetime value' is not a trait name/],
+    [{ lifetime_value: 'Spend' }, /must be an object such as/],
+    [{ lifetime_value: {} }, /needs a label or a type/],
+    [{ lifetime_value: { label: '   ' } }, /label of 'lifetime_value' must be text/],
+    [{ lifetime_value: { label: 'x'.repeat(61) } }, /longer than 60 characters/],
+    [{ lifetime_value: { type: 'money' } }, /must be one of text, number, currency, date, percentile/],
+    [{ lifetime_value: { type: 'number', currency: 'EUR' } }, /has a currency but is not of type currency/],
+    [{ lifetime_value: { type: 'currency', currency: 'eur' } }, /three-letter ISO 4217 code/],
+    [{ lifetime_value: { label: 'Spend', colour: 'red' } }, /has 'colour'/],
+    [
+      Object.fromEntries(Array.from({ length: 101 }, (_, n) => [`trait_${n}`, { type: 'number' }])),
+      /at most 100 traits/,
+    ],
+    [['lifetime_value'], /must be an object by trait name/],
+  ])('refuses %j: %s', async (value, message) => {
+    const answer = await unifyConfig(functions, 'sandbox-admin', {
+      revision: await currentRevision(),
+      traitDisplay: value,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toEqual({ traitDisplay: expect.stringMatching(message) });
+  });
+
+  it('are saved by an admin, audited, trimmed, and reach an agent’s /profile; {} clears them', async () => {
+    const saved = await saveAs(functions, {
+      revision: await currentRevision(),
+      traitDisplay: {
+        lifetime_value: { ...SPEND, label: ' Lifetime spend ' },
+        likelihood_to_churn: { type: 'reversedPercentile' },
+      },
+    });
+    const expected = { lifetime_value: SPEND, likelihood_to_churn: { type: 'reversedPercentile' } };
+    expect(saved.connection.traitDisplay).toEqual(expected);
+    expect(saved.audit[0]).toEqual({ at: expect.any(String), by: 'sandbox-admin', fields: ['traitDisplay'] });
+    // The same settings in another key order are no change.
+    const again = await saveAs(functions, {
+      revision: saved.revision,
+      traitDisplay: {
+        likelihood_to_churn: { type: 'reversedPercentile' },
+        lifetime_value: { currency: 'EUR', type: 'currency', label: 'Lifetime spend' },
+      },
+    });
+    expect(again.revision).toBe(saved.revision);
+
+    const answer = await functions.call('/profile', LOOKUP);
+    expect(answer.body.profile.presentation.traitDisplay).toEqual(expected);
+
+    const form = await functions.call(
+      '/unify-config',
+      {
+        Token: 'sandbox-admin',
+        revision: saved.revision ?? '',
+        traitDisplay: JSON.stringify({ plan: { label: 'Plan' } }),
+      },
+      'form',
+    );
+    expect(form.status).toBe(200);
+    expect(form.body.connection.traitDisplay).toEqual({ plan: { label: 'Plan' } });
+
+    const cleared = await saveAs(functions, { revision: form.body.revision, traitDisplay: {} });
+    expect(cleared.connection.traitDisplay).toEqual({});
+    expect(cleared.audit[0].fields).toEqual(['traitDisplay']);
   });
 });

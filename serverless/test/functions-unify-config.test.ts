@@ -66,6 +66,7 @@ describe('who may read and write', () => {
         engagementExcludedChannels: [],
         // The recommended highlights: none saved yet.
         highlightedTraits: ['total_inbounds', 'frequent_inbound_channel'],
+        traitDisplay: {},
       },
       revision: null,
       missing: [],

@@ -183,6 +183,7 @@ describe('CustomerTab: a found customer', () => {
       },
       presentation: {
         highlightedTraits: ['lifetime_orders', 'likelihood_to_churn', 'no_such_trait', 'total_inbounds', 'city'],
+        traitDisplay: {},
       },
     });
     const { client } = scriptedFunctions(async () => ({ profile }));

@@ -1,6 +1,6 @@
 import type { FunctionContext } from '../http/twilio-runtime';
 import { contextValue } from '../http/twilio-runtime';
-import type { SegmentRegion } from './unify-contract';
+import type { SegmentRegion, TraitDisplaySetting } from './unify-contract';
 
 /** Segment settings as a source holds them: each one optional, a later source overriding an earlier. */
 export interface SegmentSettingsInput {
@@ -20,6 +20,8 @@ export interface SegmentSettingsInput {
   engagementExcludedChannels?: string[];
   /** Traits the Customer tab highlights, in order (saved in the Unify tab only); [] none beyond the built-in lines. */
   highlightedTraits?: string[];
+  /** Display names and field types by trait name (saved in the Unify tab only). */
+  traitDisplay?: Record<string, TraitDisplaySetting>;
 }
 
 /**

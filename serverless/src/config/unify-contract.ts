@@ -13,6 +13,22 @@ export interface SecretState {
   source: 'saved' | 'environment' | null;
 }
 
+/**
+ * How the Customer tab shows a trait's value: `reversedPercentile` is risk-like (low is good),
+ * `currency` takes an ISO 4217 code (else USD).
+ */
+export type TraitDisplayType =
+  'text' | 'number' | 'currency' | 'date' | 'percentile' | 'reversedPercentile' | 'link' | 'boolean';
+
+/** One trait's display name and field type, as an admin sets them; what is not set is read from the trait. */
+export interface TraitDisplaySetting {
+  /** At most 60 characters. */
+  label?: string;
+  type?: TraitDisplayType;
+  /** Only with type currency: an ISO 4217 code such as EUR. */
+  currency?: string;
+}
+
 /** The connection to a Segment workspace, as an admin edits it in the Unify view. */
 export interface UnifyConnectionView {
   workspaceSlug: string | null;
@@ -34,6 +50,8 @@ export interface UnifyConnectionView {
    * recommended ones (total_inbounds, frequent_inbound_channel). Optional: answers before it existed lack it.
    */
   highlightedTraits?: string[];
+  /** Display names and field types by trait name (at most 100); {} when none is set. Optional like highlightedTraits. */
+  traitDisplay?: Record<string, TraitDisplaySetting>;
 }
 
 /**
@@ -114,6 +132,8 @@ export interface UnifyConfigWrite {
   engagementExcludedChannels?: string[] | null;
   /** Traits the Customer tab highlights (at most 12, each once); null goes back to the recommended ones. */
   highlightedTraits?: string[] | null;
+  /** Display names and field types by trait name, replacing the saved ones; null (or {}) clears them. */
+  traitDisplay?: Record<string, TraitDisplaySetting> | null;
   /** Ticks or unticks setup steps (only those sent); JSON only. Audited; keeps the last check. */
   setupChecklist?: { steps: Partial<Record<UnifySetupStepId, { done: boolean }>> };
 }

@@ -6,5 +6,6 @@ import type { ProfilePresentation } from './types';
 export function presentationOf(settings: SegmentSettingsInput): ProfilePresentation {
   return {
     highlightedTraits: [...(settings.highlightedTraits ?? DEFAULT_HIGHLIGHTED_TRAITS)],
+    traitDisplay: { ...settings.traitDisplay },
   };
 }

@@ -84,6 +84,19 @@ export interface TaskProfileLink {
 export interface ProfilePresentation {
   /** Computed and predictive traits highlighted, in order, after the built-in lines. */
   highlightedTraits: string[];
+  /**
+   * Display names and field types by trait name, as admins set them (unify-contract.ts,
+   * TraitDisplaySetting); a trait not listed is named and typed from its key and value.
+   */
+  traitDisplay: Record<string, ProfileTraitDisplay>;
+}
+
+/** One trait's display name and field type; `reversedPercentile` is risk-like (low is good). */
+export interface ProfileTraitDisplay {
+  label?: string;
+  type?: 'text' | 'number' | 'currency' | 'date' | 'percentile' | 'reversedPercentile' | 'link' | 'boolean';
+  /** With type currency: an ISO 4217 code such as EUR. */
+  currency?: string;
 }
 
 export interface CustomerProfile {

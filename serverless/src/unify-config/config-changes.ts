@@ -23,6 +23,7 @@ const CHECK_NEUTRAL_FIELDS = new Set<SettingField>([
   'workspaceSlug',
   'engagementExcludedChannels',
   'highlightedTraits',
+  'traitDisplay',
   CHECKLIST_FIELD,
 ]);
 
@@ -45,6 +46,16 @@ function sameList(saved: string[] | null, next: string[] | null): boolean {
 function sameSet(saved: string[] | null, next: string[] | null): boolean {
   if (saved === null || next === null) return saved === next;
   return saved.length === next.length && saved.every((channel) => next.includes(channel));
+}
+
+/** A JSON form where key order does not matter: the same display settings sent again are no change. */
+function canonical(value: object | null): string {
+  if (value === null || Object.keys(value).length === 0) return 'null';
+  return JSON.stringify(value, (_, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
 }
 
 /** The setup steps this change ticks or unticks, in the guided setup's order: one ticked again is no change. */
@@ -72,6 +83,7 @@ export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChan
     if (field === 'identifierPriority' || field === 'highlightedTraits') {
       return !sameList(config[field], next as string[] | null);
     }
+    if (field === 'traitDisplay') return canonical(config.traitDisplay) !== canonical(next as object | null);
     if (field === 'engagementExcludedChannels') {
       return !sameSet(config.engagementExcludedChannels, next as string[] | null);
     }
@@ -111,6 +123,10 @@ export function applyChange(
       const secret = field as SecretField;
       const sent = change[secret] ?? null;
       next[secret] = sent === null ? null : box.seal(secret, sent);
+    } else if (field === 'traitDisplay') {
+      // {} is no display setting at all: stored as null, as if never set.
+      const display = change.traitDisplay ?? null;
+      next.traitDisplay = display && Object.keys(display).length > 0 ? structuredClone(display) : null;
     } else if (Array.isArray(value)) {
       Object.assign(next, { [field]: [...value] });
     } else {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type {
   SegmentRegion,
+  TraitDisplaySetting,
   UnifyAuditEntry,
   UnifyCheckResult,
   UnifySetupChecklist,
@@ -19,6 +20,7 @@ export const SETTING_FIELDS = [
   'identifierPriority',
   'engagementExcludedChannels',
   'highlightedTraits',
+  'traitDisplay',
   'setupChecklist',
 ] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
@@ -50,6 +52,24 @@ export const MAX_HIGHLIGHTED_TRAITS = 12;
 /** Highlighted when nothing is saved: how often the customer reached out, and how. */
 export const DEFAULT_HIGHLIGHTED_TRAITS: readonly string[] = ['total_inbounds', 'frequent_inbound_channel'];
 
+/** How the Customer tab may show a trait (unify-contract.ts, TraitDisplayType). */
+export const TRAIT_DISPLAY_TYPES = [
+  'text',
+  'number',
+  'currency',
+  'date',
+  'percentile',
+  'reversedPercentile',
+  'link',
+  'boolean',
+] as const;
+/** The most traits given a display name or type. */
+export const MAX_TRAIT_DISPLAY_ENTRIES = 100;
+/** The longest display name. */
+export const MAX_TRAIT_LABEL_CHARS = 60;
+/** An ISO 4217 currency code, such as USD or EUR. */
+export const CURRENCY_SHAPE = /^[A-Z]{3}$/;
+
 /** An audit entry as stored: with the settings revision it made, so a conflict can list what came after. */
 export interface StoredAuditEntry extends UnifyAuditEntry {
   revision: number;
@@ -74,6 +94,8 @@ export interface StoredUnifyConfig {
   engagementExcludedChannels: string[] | null;
   /** Computed and predictive traits the Customer tab highlights, in order; null: DEFAULT_HIGHLIGHTED_TRAITS. */
   highlightedTraits: string[] | null;
+  /** Per trait, the display name and field type the Customer tab uses; null: names and types read from the trait. */
+  traitDisplay: Record<string, TraitDisplaySetting> | null;
   /** Newest first, at most AUDIT_LIMIT. */
   audit: StoredAuditEntry[];
   lastCheck: UnifyCheckResult | null;
@@ -94,6 +116,7 @@ export const EMPTY_CONFIG: StoredUnifyConfig = {
   identifierPriority: null,
   engagementExcludedChannels: null,
   highlightedTraits: null,
+  traitDisplay: null,
   audit: [],
   lastCheck: null,
   setupChecklist: { steps: {} },
@@ -174,6 +197,22 @@ const storedConfig = z.object({
     .array(z.string().regex(TRAIT_NAME_SHAPE))
     .max(MAX_HIGHLIGHTED_TRAITS)
     .refine((traits) => new Set(traits).size === traits.length)
+    .nullable()
+    .catch(null),
+  // Without it (or damaged), names and types are read from each trait.
+  traitDisplay: z
+    .record(
+      z.object({
+        label: z.string().min(1).max(MAX_TRAIT_LABEL_CHARS).optional(),
+        type: z.enum(TRAIT_DISPLAY_TYPES).optional(),
+        currency: z.string().regex(CURRENCY_SHAPE).optional(),
+      }),
+    )
+    .refine(
+      (entries) =>
+        Object.keys(entries).length <= MAX_TRAIT_DISPLAY_ENTRIES &&
+        Object.keys(entries).every((name) => TRAIT_NAME_SHAPE.test(name)),
+    )
     .nullable()
     .catch(null),
   audit: z

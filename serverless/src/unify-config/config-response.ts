@@ -47,6 +47,7 @@ export async function unifyConfigResponse(
       engagementExcludedChannels: merged.engagementExcludedChannels ?? [],
       // What agents' Customer tab highlights: saved, else the recommended ones.
       highlightedTraits: presentationOf(merged).highlightedTraits,
+      traitDisplay: presentationOf(merged).traitDisplay,
     },
     revision: publicRevision(config),
     missing: missingSettings({ ...merged, profileApiToken: profileApiToken.set ? 'set' : undefined }),

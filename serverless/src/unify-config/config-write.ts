@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
-import type { SegmentRegion, UnifySetupStepId } from '../config/unify-contract';
+import type { SegmentRegion, TraitDisplaySetting, UnifySetupStepId } from '../config/unify-contract';
 import { ApiError } from '../http/api-error';
 import {
   CHANNEL_TYPE_SHAPE,
   IDENTIFIER_TYPE_SHAPE,
   MAX_EXCLUDED_CHANNELS,
+  CURRENCY_SHAPE,
   MAX_HIGHLIGHTED_TRAITS,
   MAX_IDENTIFIER_TYPES,
+  MAX_TRAIT_DISPLAY_ENTRIES,
+  MAX_TRAIT_LABEL_CHARS,
+  TRAIT_DISPLAY_TYPES,
   CHECKLIST_FIELD,
   SETTING_FIELDS,
   SETUP_STEP_IDS,
@@ -29,6 +33,7 @@ export interface UnifyConfigChange {
   identifierPriority?: string[] | null;
   engagementExcludedChannels?: string[] | null;
   highlightedTraits?: string[] | null;
+  traitDisplay?: Record<string, TraitDisplaySetting> | null;
   setupChecklist?: { steps: Partial<Record<UnifySetupStepId, { done: boolean }>> };
 }
 
@@ -195,6 +200,91 @@ const highlightedTraits = z.preprocess(
     .nullable(),
 );
 
+/** The saved display settings stay well inside Sync's 16 KiB document with the rest of the config. */
+const MAX_TRAIT_DISPLAY_BYTES = 8_000;
+const TYPE_NAMES = TRAIT_DISPLAY_TYPES.join(', ');
+
+/**
+ * Display names and field types by trait name: `{ "lifetime_value": { "label": "Spend", "type":
+ * "currency", "currency": "EUR" } }`. Replaces what is saved; null or {} clears it. A form post
+ * sends the same as JSON text.
+ */
+const traitDisplay = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    if (value.trim() === '') return null;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  },
+  z
+    .record(z.unknown(), {
+      invalid_type_error:
+        'The trait display settings must be an object by trait name, such as { "lifetime_value": { "label": "Lifetime spend", "type": "currency", "currency": "EUR" } }.',
+    })
+    .superRefine((entries, ctx) => {
+      const issue = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+      const names = Object.keys(entries);
+      if (names.length > MAX_TRAIT_DISPLAY_ENTRIES) {
+        return issue(`Set a display name or type for at most ${MAX_TRAIT_DISPLAY_ENTRIES} traits.`);
+      }
+      for (const name of names) {
+        if (!TRAIT_NAME_SHAPE.test(name)) {
+          return issue(
+            `${quoted(name)} is not a trait name: letters, digits, _ . : and -, at most 100 characters, as Segment shows it, such as lifetime_value.`,
+          );
+        }
+        const entry = entries[name] as Record<string, unknown> | null;
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+          return issue(`${quoted(name)} must be an object such as { "label": "Lifetime spend", "type": "currency" }.`);
+        }
+        const extra = Object.keys(entry).find((key) => !['label', 'type', 'currency'].includes(key));
+        if (extra !== undefined) {
+          return issue(`${quoted(name)} has ${quoted(extra)}: a trait's display has only label, type and currency.`);
+        }
+        const { label, type, currency } = entry;
+        if (label === undefined && type === undefined) {
+          return issue(`${quoted(name)} needs a label or a type (or leave it out).`);
+        }
+        if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
+          return issue(`The label of ${quoted(name)} must be text (leave it out to name the trait from its key).`);
+        }
+        if (typeof label === 'string' && label.trim().length > MAX_TRAIT_LABEL_CHARS) {
+          return issue(`The label of ${quoted(name)} is longer than ${MAX_TRAIT_LABEL_CHARS} characters.`);
+        }
+        if (type !== undefined && !(TRAIT_DISPLAY_TYPES as readonly unknown[]).includes(type)) {
+          return issue(`The type of ${quoted(name)} must be one of ${TYPE_NAMES}.`);
+        }
+        if (currency !== undefined && type !== 'currency') {
+          return issue(`${quoted(name)} has a currency but is not of type currency.`);
+        }
+        if (currency !== undefined && (typeof currency !== 'string' || !CURRENCY_SHAPE.test(currency))) {
+          return issue(
+            `The currency of ${quoted(name)} must be a three-letter ISO 4217 code in capitals, such as USD or EUR.`,
+          );
+        }
+      }
+      if (Buffer.byteLength(JSON.stringify(entries)) > MAX_TRAIT_DISPLAY_BYTES) {
+        issue('The trait display settings are too long together: use shorter labels or fewer traits.');
+      }
+    })
+    .transform((entries) =>
+      Object.fromEntries(
+        Object.entries(entries as Record<string, TraitDisplaySetting>).map(([name, { label, type, currency }]) => [
+          name,
+          {
+            ...(label !== undefined ? { label: label.trim() } : {}),
+            ...(type !== undefined ? { type } : {}),
+            ...(currency !== undefined ? { currency } : {}),
+          },
+        ]),
+      ),
+    )
+    .nullable(),
+);
+
 const STEP_NAMES = SETUP_STEP_IDS.join(', ');
 
 /** Ticks: `{ steps: { data_source: { done: true } } }`, only the guided setup's step ids, at least one. */
@@ -265,6 +355,7 @@ const writeSchema = z.object({
   identifierPriority: identifierPriority.optional(),
   engagementExcludedChannels: engagementExcludedChannels.optional(),
   highlightedTraits: highlightedTraits.optional(),
+  traitDisplay: traitDisplay.optional(),
   setupChecklist: setupChecklist.optional(),
 });
 

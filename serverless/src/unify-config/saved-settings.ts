@@ -26,6 +26,7 @@ export function savedSettingsInput(
     // [] is a choice (send every channel) that overrides the environment's list; null leaves it.
     engagementExcludedChannels: config.engagementExcludedChannels ? [...config.engagementExcludedChannels] : undefined,
     highlightedTraits: config.highlightedTraits ? [...config.highlightedTraits] : undefined,
+    traitDisplay: config.traitDisplay ? { ...config.traitDisplay } : undefined,
     profileApiUrl: region
       ? regionUrl(region, 'profileApiUrl', contextValue(context, 'SEGMENT_PROFILE_API_URL'))
       : undefined,
