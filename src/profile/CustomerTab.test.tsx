@@ -120,6 +120,46 @@ describe('CustomerTab: a found customer', () => {
     expect(screen.queryByText('Churned users')).not.toBeInTheDocument();
   });
 
+  it('uses the display names and field types an admin set, in the details and the highlights', async () => {
+    const profile = buildProfile({
+      traits: {
+        custom: { name: 'Ana García', signup: '2024-03-01', portal: 'not a link', vip: true },
+        computed: { lifetime_value: 4210.5, orders_value: 99 },
+        audiences: {},
+        predictive: { support_score: 0.9 },
+      },
+      presentation: {
+        highlightedTraits: ['orders_value'],
+        traitDisplay: {
+          lifetime_value: { label: 'Lifetime spend', type: 'currency', currency: 'EUR' },
+          orders_value: { label: 'Order total', type: 'currency', currency: 'GBP' },
+          // Risk-like: a high score is bad news.
+          support_score: { label: 'Escalation risk', type: 'reversedPercentile' },
+          signup: { type: 'text' },
+          // Not a link: shown as it is, not as a broken link.
+          portal: { type: 'link' },
+          vip: { label: 'VIP' },
+        },
+      },
+    });
+    const { client } = scriptedFunctions(async () => ({ profile }));
+    renderTab(client);
+    await screen.findByRole('heading', { name: 'Ana García' });
+    await belowTheHeader();
+
+    expect(valueOf('Lifetime spend')).toHaveTextContent('€4,210.50');
+    expect(valueOf('Escalation risk')).toHaveTextContent('High – top 25%');
+    expect(valueOf('Signup')).toHaveTextContent('2024-03-01');
+    expect(valueOf('Portal')).toHaveTextContent('not a link');
+    expect(screen.queryByRole('link', { name: /not a link/ })).not.toBeInTheDocument();
+    expect(valueOf('VIP')).toHaveTextContent('Yes');
+    expect(screen.queryByText('Lifetime value')).not.toBeInTheDocument();
+
+    const highlights = within(screen.getByRole('region', { name: 'Highlights' }));
+    expect(highlights.getByText('Order total: £99.00')).toBeInTheDocument();
+    expect(highlights.getByText('Lifetime value €4,210.50')).toBeInTheDocument();
+  });
+
   it('shows email and phone once, as identifiers with display names and a readable phone', async () => {
     const profile = buildProfile({
       identifiers: [

@@ -95,10 +95,10 @@ function TraitRows({ rows, now }: { rows: TraitRow[]; now: number }) {
   const locale = useLocale();
   return (
     <DescriptionRows
-      rows={rows.map(({ key, value, type }) => ({
+      rows={rows.map(({ key, value, type, label, currency }) => ({
         key,
-        label: humanizeTraitKey(key),
-        value: <ValueText value={formatTraitValue(key, value, { t, locale, now }, type)} />,
+        label: label ?? humanizeTraitKey(key),
+        value: <ValueText value={formatTraitValue(key, value, { t, locale, now, currency }, type)} />,
       }))}
     />
   );
@@ -111,7 +111,9 @@ function FilterableTraits({ rows, now }: { rows: TraitRow[]; now: number }) {
   const [showAll, setShowAll] = React.useState(false);
   const needle = filter.trim().toLowerCase();
   const matching = needle
-    ? rows.filter(({ key, value }) => `${humanizeTraitKey(key)} ${key} ${String(value)}`.toLowerCase().includes(needle))
+    ? rows.filter(({ key, value, label }) =>
+        `${label ?? humanizeTraitKey(key)} ${key} ${String(value)}`.toLowerCase().includes(needle),
+      )
     : rows;
   const shown = showAll || needle ? matching : matching.slice(0, FIRST_ROWS);
   return (

@@ -1,11 +1,15 @@
 import type { CustomerProfile, TraitValue } from '../../../serverless/src/profile/types';
 import type { PluginStringKey } from '../../strings/en';
-import { TraitFieldType, traitFieldType } from '../format/traitFormat';
+import { displayFieldType, TraitFieldType, traitDisplayOf } from '../format/traitFormat';
 
 export interface TraitRow {
   key: string;
   value: TraitValue;
   type: TraitFieldType;
+  /** The display name an admin set in the Unify view; without it the key is humanized. */
+  label?: string;
+  /** For a currency an admin set: its ISO 4217 code. */
+  currency?: string;
 }
 
 export interface TraitGroup {
@@ -50,7 +54,12 @@ export function groupTraits(profile: CustomerProfile): TraitGroup[] {
   const rowOf = (key: string, isPrediction = false): TraitRow => {
     used.add(key);
     const value = isPrediction ? predictive[key] : all[key];
-    return { key, value, type: traitFieldType(key, value, isPrediction) };
+    const display = traitDisplayOf(profile.presentation?.traitDisplay, key);
+    const type = displayFieldType(key, value, isPrediction, display);
+    const row: TraitRow = { key, value, type };
+    if (display?.label) row.label = display.label;
+    if (type === 'currency' && display?.currency) row.currency = display.currency;
+    return row;
   };
 
   const groups: TraitGroup[] = NAMED_GROUPS.map(({ id, title, traits }) => ({

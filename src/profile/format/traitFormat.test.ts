@@ -1,6 +1,13 @@
 import { EN_STRINGS, PluginStringKey } from '../../strings/en';
 import { formatString } from '../../strings/formatString';
-import { formatPercentile, formatTraitValue, humanizeTraitKey, traitFieldType } from './traitFormat';
+import {
+  displayFieldType,
+  formatPercentile,
+  formatTraitValue,
+  humanizeTraitKey,
+  traitDisplayOf,
+  traitFieldType,
+} from './traitFormat';
 import { formatDateExact, formatDuration, formatRelativeTime, formatTimeOfDay } from '../../shared/timeFormat';
 
 const t = (key: PluginStringKey, values?: Record<string, string | number>) => formatString(EN_STRINGS[key], values);
@@ -82,5 +89,20 @@ describe('values as an agent reads them', () => {
     expect(formatDuration(3725, 'en-US')).toBe('1h 2m');
     expect(formatRelativeTime('2026-11-29T11:58:00Z', context.now, 'en-US')).toBe('2 minutes ago');
     expect(formatRelativeTime(context.now, context.now, 'en-US')).toBe('now');
+  });
+
+  it('applies the field type an admin set when it fits the value, else reads it from name and value', () => {
+    expect(displayFieldType('score', 0.9, true, { type: 'reversedPercentile' })).toBe('reversedPercentile');
+    expect(displayFieldType('orders', 12, false, { type: 'currency' })).toBe('currency');
+    expect(displayFieldType('amount', '12.5', false, { type: 'number' })).toBe('number');
+    expect(displayFieldType('signup', '2024-03-01', false, { type: 'text' })).toBe('string');
+    expect(displayFieldType('vip', 'yes', false, { type: 'boolean' })).toBe('string');
+    expect(displayFieldType('score', 7, false, { type: 'percentile' })).toBe('number');
+    expect(displayFieldType('portal', 'not a link', false, { type: 'link' })).toBe('string');
+    expect(displayFieldType('when', 'soon', false, { type: 'date' })).toBe('string');
+    expect(displayFieldType('address', { city: 'Milano' }, false, { type: 'text' })).toBe('object');
+    expect(displayFieldType('lifetime_value', 10, false, { label: 'Spend' })).toBe('currency');
+    expect(traitDisplayOf({}, 'constructor')).toBeUndefined();
+    expect(traitDisplayOf(undefined, 'plan')).toBeUndefined();
   });
 });

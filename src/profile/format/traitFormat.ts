@@ -1,4 +1,4 @@
-import type { TraitValue } from '../../../serverless/src/profile/types';
+import type { ProfileTraitDisplay, TraitValue } from '../../../serverless/src/profile/types';
 import type { PluginStringKey } from '../../strings/en';
 import type { Translate } from '../../shared/PluginProviders';
 import { humanizeTraitKey } from '../../shared/humanizeKey';
@@ -85,6 +85,63 @@ export function traitFieldType(key: string, value: TraitValue, isPrediction = fa
   if (URL_VALUE.test(value)) return 'link';
   if (CHANNEL_KEY.test(key) && CHANNEL_WORDS[value.toLowerCase()]) return 'enum';
   return 'string';
+}
+
+/** The field type an admin's setting names, as the formatter knows it. */
+const SET_TYPE: Record<NonNullable<ProfileTraitDisplay['type']>, TraitFieldType> = {
+  text: 'string',
+  number: 'number',
+  currency: 'currency',
+  date: 'date',
+  percentile: 'percentile',
+  reversedPercentile: 'reversedPercentile',
+  link: 'link',
+  boolean: 'boolean',
+};
+
+const isNumeric = (value: TraitValue) =>
+  typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)));
+
+/** Whether a value can be shown as a type: a setting that does not fit the value is not applied. */
+function fits(type: TraitFieldType, value: TraitValue): boolean {
+  switch (type) {
+    case 'number':
+    case 'currency':
+      return isNumeric(value);
+    case 'percentile':
+    case 'reversedPercentile':
+      return isNumeric(value) && isPercentile(Number(value));
+    case 'date':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'link':
+      return typeof value === 'string' && URL_VALUE.test(value);
+    default:
+      return value === null || typeof value !== 'object';
+  }
+}
+
+/**
+ * The field type a trait is shown as: the one an admin set in the Unify view when it fits the
+ * value (a "date" that is not a date is not shown as one), else the one read from name and value.
+ */
+export function displayFieldType(
+  key: string,
+  value: TraitValue,
+  isPrediction = false,
+  display?: ProfileTraitDisplay,
+): TraitFieldType {
+  const set = display?.type ? SET_TYPE[display.type] : undefined;
+  return set && fits(set, value) ? set : traitFieldType(key, value, isPrediction);
+}
+
+/** A trait's setting from /profile's presentation, never something inherited (a trait may be named `constructor`). */
+export function traitDisplayOf(
+  settings: Record<string, ProfileTraitDisplay> | undefined,
+  key: string,
+): ProfileTraitDisplay | undefined {
+  return settings && Object.prototype.hasOwnProperty.call(settings, key) ? settings[key] : undefined;
 }
 
 /** A channel code (`whatsapp`) in words (`WhatsApp`); unknown codes stay as written. */

@@ -4,10 +4,11 @@ import {
   channelInWords,
   formatMoney,
   formatPercentile,
+  displayFieldType,
   formatTraitValue,
   humanizeTraitKey,
   isPercentile,
-  traitFieldType,
+  traitDisplayOf,
 } from '../format/traitFormat';
 import { formatDateExact, formatRelativeTime } from '../../shared/timeFormat';
 import { timelineKindOf, timelineSummary, timelineTitle } from '../history/timelineEvents';
@@ -44,7 +45,10 @@ const firstPresent = (traits: Record<string, TraitValue>, keys: string[]) => key
 export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem[], context: HighlightContext) {
   const { t, locale, now } = context;
   const traits = allTraits(profile);
-  const traitSource = (key: string) => t('UnifiedProfilesSourceTrait', { trait: humanizeTraitKey(key), key });
+  const displays = profile.presentation?.traitDisplay;
+  /** A trait's name as an admin set it in the Unify view, else from its key. */
+  const traitName = (key: string) => traitDisplayOf(displays, key)?.label ?? humanizeTraitKey(key);
+  const traitSource = (key: string) => t('UnifiedProfilesSourceTrait', { trait: traitName(key), key });
   const eventSource = (item: TimelineItem) =>
     t('UnifiedProfilesSourceEvent', { event: timelineTitle(item, t), time: formatDateExact(item.timestamp, locale) });
   const lines: Highlight[] = [];
@@ -53,7 +57,9 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
 
   const valueKey = firstPresent(traits, VALUE_TRAITS);
   if (valueKey && typeof traits[valueKey] === 'number') {
-    const currency = typeof traits.currency === 'string' ? traits.currency.toUpperCase() : 'USD';
+    // The currency an admin set for this trait, else the profile's own currency trait, else USD.
+    const fromTrait = typeof traits.currency === 'string' ? traits.currency.toUpperCase() : 'USD';
+    const currency = traitDisplayOf(displays, valueKey)?.currency ?? fromTrait;
     const amount = formatMoney(traits[valueKey] as number, { locale, currency });
     const template =
       valueKey === 'predicted_ltv' ? 'UnifiedProfilesHighlightPredictedValue' : 'UnifiedProfilesHighlightValue';
@@ -130,10 +136,13 @@ export function buildHighlights(profile: CustomerProfile, timeline: TimelineItem
     const value = isPrediction ? profile.traits.predictive[key] : ownValue(traits, key);
     if (value == null || value === '' || said.has(key)) continue;
     said.add(key);
-    const shown = formatTraitValue(key, value, context, traitFieldType(key, value, isPrediction));
+    const display = traitDisplayOf(displays, key);
+    const type = displayFieldType(key, value, isPrediction, display);
+    const currency = type === 'currency' ? display?.currency : undefined;
+    const shown = formatTraitValue(key, value, { ...context, currency }, type);
     lines.push({
       id: `trait-${key}`,
-      text: t('UnifiedProfilesHighlightTrait', { trait: humanizeTraitKey(key), value: shown.text }),
+      text: t('UnifiedProfilesHighlightTrait', { trait: traitName(key), value: shown.text }),
       source: traitSource(key),
       tone: shown.tone,
     });
