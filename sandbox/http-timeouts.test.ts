@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { startFunctions } from './functions/start-functions';
 import { startHost } from './host/server';
 import { startSegmentSimulator } from './segment-sim/server';
 import { startSyncStandIn } from './sync/server';
@@ -31,6 +32,7 @@ const dataDir = () => mkdtemp(path.join(os.tmpdir(), 'sandbox-timeouts-'));
 it.each([
   ['the Segment simulator', async () => startSegmentSimulator({ port: 0 })],
   ['the Sync stand-in', async () => startSyncStandIn({ port: 0, dataDir: await dataDir() })],
+  ['the Functions (twilio-run)', async () => startFunctions({ port: 0, variant: 'sandbox', env: {} })],
   [
     'the Flex host',
     async () =>

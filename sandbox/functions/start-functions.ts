@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { IncomingMessage, Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { buildFunctions, SERVERLESS_DIR } from '../../serverless/scripts/build-functions';
 import { HOST_REQUEST_FACTS, type HostRequestFacts } from '../../serverless/src/http/request-facts';
+import { SANDBOX_SERVER_OPTIONS } from '../http-timeouts';
 import { buildSandboxFunctions } from './build-sandbox-functions';
 
 export interface StartFunctionsOptions {
@@ -58,6 +59,8 @@ interface TwilioRunServer {
 }
 
 interface TwilioRunApp {
+  /** An Express app is itself a Node request listener. */
+  (request: IncomingMessage, response: ServerResponse): void;
   listen(port: number, host: string, ready: () => void): Server;
   /** Express tells the two kinds apart by their number of parameters. */
   use(handler: RequestHandler | ErrorHandler): void;
@@ -257,7 +260,9 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
   if (requestScope) addBeforeFunctionRoute(app, (_request, _response, next) => requestScope(next));
   answerUnreadableBody(app);
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening: Server = app.listen(options.port, '127.0.0.1', () => resolve(listening));
+    // Node's server rather than app.listen's, for the sandbox's limits on slow clients.
+    const listening: Server = createHttpServer(SANDBOX_SERVER_OPTIONS, app);
+    listening.listen(options.port, '127.0.0.1', () => resolve(listening));
     listening.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
