@@ -20,6 +20,7 @@ import { channelChoices, EngagementChannels, sameChannels } from './EngagementCh
 import { fieldLabels } from './fieldLabels';
 import { HighlightedTraits, highlightChoices, RECOMMENDED_HIGHLIGHTS } from './HighlightedTraits';
 import { IdentifierPriority } from './IdentifierPriority';
+import { displayRows, readDisplayRows, sameDisplay, TraitDisplaySettings } from './TraitDisplaySettings';
 import type { UnifyState } from './unifySlice';
 
 type FieldName = 'workspaceSlug' | 'spaceId' | 'profileApiToken' | 'region' | 'writeKey';
@@ -98,6 +99,8 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
   const savedHighlights = config.connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS;
   const [highlights, setHighlights] = React.useState<string[]>(() => [...savedHighlights]);
   const [highlightBoxes, setHighlightBoxes] = React.useState<string[]>(() => highlightChoices(savedHighlights));
+  const [displays, setDisplays] = React.useState(() => displayRows(config.connection.traitDisplay));
+  const [displayProblem, setDisplayProblem] = React.useState<string>();
   // After a save or a conflict (a new revision) the form starts again from the settings as they
   // now are; a check, which changes nothing saved, leaves what the admin is typing alone.
   const configRef = React.useRef(config);
@@ -110,6 +113,8 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
     const highlighted = configRef.current.connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS;
     setHighlights([...highlighted]);
     setHighlightBoxes(highlightChoices(highlighted));
+    setDisplays(displayRows(configRef.current.connection.traitDisplay));
+    setDisplayProblem(undefined);
   }, [config.revision]);
   const fieldError = (name: FieldName) => problems[name] ?? save.fieldErrors?.[name];
 
@@ -121,13 +126,18 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
       if (value && !rule.pattern.test(value)) found[name] = t(rule.problem);
     }
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    const display = readDisplayRows(displays, t);
+    setDisplayProblem(display.problem);
+    if (Object.keys(found).length > 0 || display.problem) return;
     const write = changesOf(values, config);
     if (priority.join(',') !== config.connection.identifierPriority.join(',')) write.identifierPriority = priority;
     if (!sameChannels(excluded, config.connection.engagementExcludedChannels)) {
       write.engagementExcludedChannels = excluded;
     }
     if (highlights.join(',') !== savedHighlights.join(',')) write.highlightedTraits = highlights;
+    if (!sameDisplay(display.value, config.connection.traitDisplay ?? {})) {
+      write.traitDisplay = Object.keys(display.value).length > 0 ? display.value : null;
+    }
     onSave(write);
   };
 
@@ -226,6 +236,11 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
           setHighlightBoxes(choices);
         }}
         problem={save.fieldErrors?.highlightedTraits}
+      />
+      <TraitDisplaySettings
+        rows={displays}
+        onChange={setDisplays}
+        problem={displayProblem ?? save.fieldErrors?.traitDisplay}
       />
       <Button
         variant="primary"

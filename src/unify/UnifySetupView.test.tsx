@@ -429,3 +429,126 @@ describe('Unify view: highlighted traits', () => {
     expect(changes.getByText(/admin@acme.com changed Highlighted traits/)).toBeInTheDocument();
   });
 });
+
+describe('Unify view: trait display names and types', () => {
+  // Typing into a form this size is slow in jsdom.
+  const SLOW = 20_000;
+  const withDisplay = (traitDisplay: UnifyConfigResponse['connection']['traitDisplay'], overrides = {}) =>
+    buildConfig({ connection: { ...buildConfig().connection, traitDisplay }, ...overrides });
+
+  it(
+    'adds a row by keyboard, names and types a trait, asks for a currency only for a currency, and saves it',
+    async () => {
+      const writes = renderRecordingWrites();
+      const add = await screen.findByRole('button', { name: 'Add a trait' });
+      expect(screen.getByText('Trait display names and types')).toBeInTheDocument();
+      add.focus();
+      await userEvent.keyboard('{Enter}');
+      const name = screen.getByLabelText('Trait name, row 1');
+      expect(name).toHaveFocus();
+      await userEvent.keyboard('lifetime_value');
+      await userEvent.type(screen.getByLabelText('Display name, row 1'), 'Lifetime spend');
+      expect(screen.queryByLabelText('Currency code, row 1')).not.toBeInTheDocument();
+      await userEvent.selectOptions(screen.getByLabelText('Type, row 1'), 'Currency');
+      await userEvent.type(screen.getByLabelText('Currency code, row 1'), 'eur');
+
+      await userEvent.click(screen.getByRole('button', { name: 'Add a trait' }));
+      await userEvent.type(screen.getByLabelText('Trait name, row 2'), 'churn_score');
+      await userEvent.selectOptions(
+        screen.getByLabelText('Type, row 2'),
+        'Reversed percentile (low is good, like a risk)',
+      );
+      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      expect(writes).toEqual([
+        {
+          revision: '3',
+          traitDisplay: {
+            lifetime_value: { label: 'Lifetime spend', type: 'currency', currency: 'EUR' },
+            churn_score: { type: 'reversedPercentile' },
+          },
+        },
+      ]);
+    },
+    SLOW,
+  );
+
+  it(
+    'says what is wrong with a row before anything is sent',
+    async () => {
+      const writes = renderRecordingWrites();
+      await userEvent.click(await screen.findByRole('button', { name: 'Add a trait' }));
+      await userEvent.type(screen.getByLabelText('Trait name, row 1'), 'lifetime value');
+      await userEvent.type(screen.getByLabelText('Display name, row 1'), 'Spend');
+      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Row 1: use the trait name as Segment shows it, with no spaces.',
+      );
+      await userEvent.clear(screen.getByLabelText('Trait name, row 1'));
+      await userEvent.type(screen.getByLabelText('Trait name, row 1'), 'plan');
+      await userEvent.clear(screen.getByLabelText('Display name, row 1'));
+      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      expect(screen.getByRole('alert')).toHaveTextContent('Row 1: set a display name or a type, or remove the row.');
+      expect(writes).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the saved rows, removes one (focus stays in the table), and clears them all with null',
+    async () => {
+      const writes: UnifyConfigWrite[] = [];
+      renderView({
+        readUnifyConfig: async () => withDisplay({ plan: { label: 'Plan' }, vip: { type: 'boolean' } }),
+        writeUnifyConfig: async (write) => {
+          writes.push(write);
+          return buildConfig({ revision: '4' });
+        },
+      });
+      expect(await screen.findByLabelText('Trait name, row 1')).toHaveValue('plan');
+      expect(screen.getByLabelText('Type, row 2')).toHaveValue('boolean');
+      await userEvent.click(screen.getByRole('button', { name: 'Remove row 1' }));
+      expect(screen.getByLabelText('Trait name, row 1')).toHaveValue('vip');
+      expect(screen.getByLabelText('Trait name, row 1')).toHaveFocus();
+      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      expect(writes[0]).toEqual({ revision: '3', traitDisplay: { vip: { type: 'boolean' } } });
+    },
+    SLOW,
+  );
+
+  it(
+    'sends nothing about display when it did not change; clears with null when every row is removed',
+    async () => {
+      const writes: UnifyConfigWrite[] = [];
+      renderView({
+        readUnifyConfig: async () => withDisplay({ plan: { label: 'Plan' } }),
+        writeUnifyConfig: async (write) => {
+          writes.push(write);
+          return withDisplay({ plan: { label: 'Plan' } }, { revision: '3' });
+        },
+      });
+      await userEvent.click(await screen.findByRole('button', { name: 'Save connection' }));
+      expect(writes[0]).toEqual({ revision: '3' });
+      await userEvent.click(screen.getByRole('button', { name: 'Remove row 1' }));
+      expect(screen.getByRole('button', { name: 'Add a trait' })).toHaveFocus();
+      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      expect(writes[1]).toEqual({ revision: '3', traitDisplay: null });
+    },
+    SLOW,
+  );
+
+  it(
+    'shows a supervisor the names and types read-only',
+    async () => {
+      renderView({
+        readUnifyConfig: async () =>
+          withDisplay(
+            { lifetime_value: { label: 'Lifetime spend', type: 'currency', currency: 'EUR' } },
+            { canEdit: false },
+          ),
+      });
+      expect(await screen.findByText('lifetime_value: Lifetime spend (Currency, EUR)')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Add a trait' })).not.toBeInTheDocument();
+    },
+    SLOW,
+  );
+});

@@ -16,6 +16,7 @@ import { ConnectionOverview } from './ConnectionOverview';
 import { sentChannelsSummary } from './EngagementChannels';
 import { highlightsSummary, RECOMMENDED_HIGHLIGHTS } from './HighlightedTraits';
 import { SetupChecklist } from './SetupChecklist';
+import { traitDisplaySummary } from './TraitDisplaySettings';
 import type { UnifyLoader } from './unifyLoader';
 import { connectionStanding, selectUnify } from './unifySlice';
 
@@ -60,6 +61,7 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
       t('UnifiedProfilesUnifyFieldHighlightedTraits'),
       highlightsSummary(connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS, t),
     ],
+    [t('UnifiedProfilesUnifyFieldTraitDisplay'), traitDisplaySummary(connection.traitDisplay, t)],
   ];
   return (
     <>

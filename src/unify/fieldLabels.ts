@@ -12,6 +12,7 @@ const FIELD_LABELS: Record<string, PluginStringKey> = {
   identifierPriority: 'UnifiedProfilesUnifyFieldPriority',
   engagementExcludedChannels: 'UnifiedProfilesUnifyFieldEngagementChannels',
   highlightedTraits: 'UnifiedProfilesUnifyFieldHighlightedTraits',
+  traitDisplay: 'UnifiedProfilesUnifyFieldTraitDisplay',
 };
 
 export const fieldLabels = (fields: string[], t: Translate): string =>
