@@ -10,7 +10,7 @@
  *   defaults keep under the limit, with room for arrivals bunching on the way: a lone instance
  *   draws no 429.
  * - Slow start: the rate starts low and, until the first 429, grows by half of itself per second
- *   of accepted requests (20 → 90/s in about 3 s). Instances starting together then overshoot
+ *   of accepted requests (20 → 80/s in about 3 s). Instances starting together then overshoot
  *   the space by a little, not by their number times the limit.
  * - A 429 halves the rate, at most once per window (one overshoot draws a 429 for every request
  *   already on its way), never below `floor`. Retry-After, when given, holds every start until it
@@ -31,7 +31,7 @@ export interface RequestPacerOptions {
   increasePerSecond?: number;
   /** After a cut, the rate regrows at the slow-start pace up to this share of what it was; default 0.7. */
   regainShare?: number;
-  /** The most starts per second ever paced; default 90% of the limit. */
+  /** The most starts per second ever paced; default 80% of the limit. */
   ceiling?: number;
   /** The fewest starts per second after 429s; default 1% of the limit. */
   floor?: number;
@@ -80,7 +80,7 @@ export class RequestPacer {
     options: RequestPacerOptions = {},
   ) {
     const perSecond = (limit * 1000) / windowMs;
-    this.ceiling = options.ceiling ?? perSecond * 0.9;
+    this.ceiling = options.ceiling ?? perSecond * 0.8;
     this.floor = Math.min(this.ceiling, options.floor ?? perSecond * 0.01);
     this.burst = Math.max(1, Math.floor(options.burst ?? perSecond * 0.08));
     this.slowStartGrowth = options.slowStartGrowth ?? 0.5;
