@@ -81,7 +81,21 @@ describe('RequestPacer', () => {
       pacer.tooFast(); // requests sent before the cut come back 429 too: one signal
       pacer.tooFast();
       expect(pacer.currentRate()).toBe(40);
+      pacer.accepted(); // (nothing waits: the rate stays)
       clock.advance(500);
+      pacer.tooFast();
+      expect(pacer.currentRate()).toBe(20);
+    });
+
+    it('cuts no further while Segment accepts nothing: those 429s are not about its rate', () => {
+      const clock = manualClock();
+      const pacer = new RequestPacer(100, 1000, { now: clock.now, initialRate: 80 });
+      for (let second = 0; second < 5; second += 1) {
+        pacer.tooFast();
+        clock.advance(1000);
+      }
+      expect(pacer.currentRate()).toBe(40); // a slower queue would only keep lookups waiting past their budget
+      pacer.accepted();
       pacer.tooFast();
       expect(pacer.currentRate()).toBe(20);
     });
@@ -90,6 +104,7 @@ describe('RequestPacer', () => {
       const clock = manualClock();
       const pacer = new RequestPacer(100, 1000, { now: clock.now, floor: 5 });
       for (let i = 0; i < 10; i += 1) {
+        pacer.accepted();
         pacer.tooFast();
         clock.advance(1000);
       }

@@ -13,7 +13,8 @@
  *   of accepted requests (20 → 80/s in about 3 s). Instances starting together then overshoot
  *   the space by a little, not by their number times the limit.
  * - A 429 halves the rate, at most once per window (one overshoot draws a 429 for every request
- *   already on its way), never below `floor`. Retry-After, when given, holds every start until it
+ *   already on its way) and only if Segment accepted something since the last cut, never below
+ *   `floor`. Retry-After, when given, holds every start until it
  *   has passed. The halving empties Segment's window quickly and tells instances apart; the rate
  *   then regrows at the slow-start pace to `regainShare` (70%) of what it was, since the space
  *   took nearly that much a moment ago.
@@ -65,6 +66,7 @@ export class RequestPacer {
   private dueAt = -Infinity;
   private heldUntil = -Infinity;
   private lastCutAt = -Infinity;
+  private acceptedSinceCut = false;
   /** When a request last had to wait for its turn: the rate is worth raising only while it binds. */
   private lastHeldBackAt = -Infinity;
   private readonly queue: Waiter[] = [];
@@ -98,6 +100,7 @@ export class RequestPacer {
 
   /** Segment accepted a request: raise the rate, if it is what holds requests back. */
   accepted(): void {
+    this.acceptedSinceCut = true;
     if (this.now() - this.lastHeldBackAt > this.windowMs) return; // the rate held nothing back of late
     // Per request, so that a second's worth at `rate` adds rate × growth (fast) or increasePerSecond.
     const additive = this.increasePerSecond / this.rate;
@@ -117,6 +120,10 @@ export class RequestPacer {
     if (retryAfterMs !== undefined && retryAfterMs > 0)
       this.heldUntil = Math.max(this.heldUntil, now + Math.min(retryAfterMs, this.maxPauseMs));
     if (now - this.lastCutAt < this.windowMs) return;
+    // Refused everything since the last cut: the 429s are not about this rate (the space is taken, or
+    // Segment refuses all), and a slower queue would only keep lookups waiting past their budget.
+    if (!this.acceptedSinceCut && this.lastCutAt > -Infinity) return;
+    this.acceptedSinceCut = false;
     this.slowStart = false;
     this.lastCutAt = now;
     const before = this.rate;
