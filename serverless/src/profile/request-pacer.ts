@@ -113,7 +113,7 @@ export class RequestPacer {
   /**
    * Segment answered 429: halve the rate, unless it was halved less than a window ago (one overshoot
    * answers 429 to every request already on its way, and the window Segment counts remembers it that
-   * long). Retry-After, in ms, holds every start until it has passed.
+   * long) or Segment has accepted nothing since. Retry-After, in ms, holds every start until it has passed.
    */
   tooFast(retryAfterMs?: number): void {
     const now = this.now();
