@@ -1,5 +1,3 @@
-import * as React from 'react';
-import { configureStore } from '@reduxjs/toolkit';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
@@ -9,39 +7,13 @@ import type {
   UnifyConfigWrite,
   UnifySetupChecklist,
 } from '../../serverless/src/config/unify-contract';
-import { BackendError, FunctionsClient } from '../backend/FunctionsClient';
-import { PLUGIN_NAMESPACE } from '../shared/namespace';
-import { pluginReducer } from '../shared/pluginState';
-import { fakeFunctionsClient } from '../shared/test-support/fakeFunctionsClient';
-import { renderWithProviders } from '../shared/test-support/renderWithProviders';
-import { createUnifyLoader } from './unifyLoader';
-import { UnifySetupView } from './UnifySetupView';
+import { BackendError } from '../backend/FunctionsClient';
+import { buildConfig as buildBaseConfig, renderView } from './test-support/unifyView';
 
 const AT = '2026-11-29T10:00:00Z';
 
-function buildConfig(overrides: Partial<UnifyConfigResponse> = {}): UnifyConfigResponse {
-  return {
-    connection: {
-      workspaceSlug: 'acme',
-      spaceId: 'spa_9x',
-      region: 'us',
-      profileApiUrl: 'https://profiles.segment.com',
-      profileApiToken: { set: true, last4: 'k3n9', source: 'saved' },
-      writeKey: { set: false, last4: null, source: null },
-      identifierPriority: ['user_id', 'email', 'phone'],
-      engagementExcludedChannels: [],
-    },
-    revision: '3',
-    missing: [],
-    audit: [],
-    lastCheck: null,
-    canEdit: true,
-    settingsCacheSeconds: 10,
-    configStoreMissing: [],
-    setupChecklist: { steps: {} },
-    ...overrides,
-  };
-}
+const buildConfig = (overrides: Partial<UnifyConfigResponse> = {}) =>
+  buildBaseConfig({ configStoreMissing: [], setupChecklist: { steps: {} }, ...overrides });
 
 const passed: UnifyCheckResult = {
   status: 'passed',
@@ -51,13 +23,6 @@ const passed: UnifyCheckResult = {
   checkedBy: 'admin@acme.com',
   ms: 100,
 };
-
-function renderView(methods: Partial<FunctionsClient>) {
-  const store = configureStore({ reducer: { [PLUGIN_NAMESPACE]: pluginReducer } });
-  const loader = createUnifyLoader(store, fakeFunctionsClient(methods));
-  renderWithProviders(<UnifySetupView loader={loader} />, store);
-  return store;
-}
 
 const setup = async () => within(await screen.findByRole('region', { name: 'Create a Segment workspace for Flex' }));
 const stepBox = (name: string) => screen.getByLabelText(name, { selector: 'input[type="checkbox"]' });

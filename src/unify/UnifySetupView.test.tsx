@@ -1,5 +1,3 @@
-import * as React from 'react';
-import { configureStore } from '@reduxjs/toolkit';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
@@ -8,37 +6,16 @@ import type {
   UnifyConfigResponse,
   UnifyConfigWrite,
 } from '../../serverless/src/config/unify-contract';
-import { BackendError, FunctionsClient } from '../backend/FunctionsClient';
-import { PLUGIN_NAMESPACE } from '../shared/namespace';
-import { pluginReducer } from '../shared/pluginState';
-import { fakeFunctionsClient } from '../shared/test-support/fakeFunctionsClient';
-import { renderWithProviders } from '../shared/test-support/renderWithProviders';
-import { createUnifyLoader } from './unifyLoader';
-import { UnifySetupView } from './UnifySetupView';
+import { BackendError } from '../backend/FunctionsClient';
+import { buildConfig as buildBaseConfig, renderView } from './test-support/unifyView';
 
 const CHECKED_AT = '2026-11-29T10:00:00Z';
 
-function buildConfig(overrides: Partial<UnifyConfigResponse> = {}): UnifyConfigResponse {
-  return {
-    connection: {
-      workspaceSlug: 'acme',
-      spaceId: 'spa_9x',
-      region: 'us',
-      profileApiUrl: 'https://profiles.segment.com',
-      profileApiToken: { set: true, last4: 'k3n9', source: 'saved' },
-      writeKey: { set: false, last4: null, source: null },
-      identifierPriority: ['user_id', 'email', 'phone'],
-      engagementExcludedChannels: [],
-    },
-    revision: '3',
-    missing: [],
+const buildConfig = (overrides: Partial<UnifyConfigResponse> = {}) =>
+  buildBaseConfig({
     audit: [{ at: CHECKED_AT, by: 'admin@acme.com', fields: ['spaceId', 'profileApiToken'] }],
-    lastCheck: null,
-    canEdit: true,
-    settingsCacheSeconds: 10,
     ...overrides,
-  };
-}
+  });
 
 function checkResult(overrides: Partial<UnifyCheckResult> = {}): UnifyCheckResult {
   return {
@@ -50,13 +27,6 @@ function checkResult(overrides: Partial<UnifyCheckResult> = {}): UnifyCheckResul
     ms: 240,
     ...overrides,
   };
-}
-
-function renderView(methods: Partial<FunctionsClient>) {
-  const store = configureStore({ reducer: { [PLUGIN_NAMESPACE]: pluginReducer } });
-  const loader = createUnifyLoader(store, fakeFunctionsClient(methods));
-  renderWithProviders(<UnifySetupView loader={loader} />, store);
-  return store;
 }
 
 /** The view over the default settings, recording every save (each answered as revision 4). */
