@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { configureStore } from '@reduxjs/toolkit';
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ITask } from '@twilio/flex-ui';
 
@@ -68,6 +68,6 @@ it('says when interactions wait for Segment, after a send failed', async () => {
     throw new BackendError(NETWORK_ERROR_CODE, 'The profile service could not be reached.');
   });
   renderTab('wrapping', outbox);
-  outbox.add({ taskSid: 'WT1', event: 'initiated', occurredAt: new Date().toISOString() });
+  act(() => outbox.add({ taskSid: 'WT1', event: 'initiated', occurredAt: new Date().toISOString() }));
   expect(await screen.findByText('Interactions waiting to be recorded in Segment: 1')).toBeInTheDocument();
 });
