@@ -35,6 +35,7 @@ describe('the highlighted traits', () => {
     expect(answer.body.profile.presentation).toEqual({
       highlightedTraits: ['total_inbounds', 'frequent_inbound_channel'],
       traitDisplay: {},
+      customerTab: {},
     });
   });
 

@@ -67,6 +67,7 @@ describe('who may read and write', () => {
         // The recommended highlights: none saved yet.
         highlightedTraits: ['total_inbounds', 'frequent_inbound_channel'],
         traitDisplay: {},
+        customerTab: {},
       },
       revision: null,
       missing: [],

@@ -68,6 +68,8 @@ it('says when interactions wait for Segment, after a send failed', async () => {
     throw new BackendError(NETWORK_ERROR_CODE, 'The profile service could not be reached.');
   });
   renderTab('wrapping', outbox);
-  act(() => outbox.add({ taskSid: 'WT1', event: 'initiated', occurredAt: new Date().toISOString() }));
+  act(() => {
+    outbox.add({ taskSid: 'WT1', event: 'initiated', occurredAt: new Date().toISOString() });
+  });
   expect(await screen.findByText('Interactions waiting to be recorded in Segment: 1')).toBeInTheDocument();
 });

@@ -71,7 +71,12 @@ export async function readSegmentSettings(
 /** The merged settings a lookup uses; 503 not_configured when the space or token is missing. */
 export function checkedSettings(merged: SegmentSettingsInput): SegmentSettings {
   checkSettings(merged);
-  return withSettingDefaults(merged);
+  const identifierAttributes = Object.fromEntries(
+    Object.entries(merged.customerTab?.identifiers ?? {}).flatMap(([type, { taskAttributes }]) =>
+      taskAttributes?.length ? [[type, taskAttributes]] : [],
+    ),
+  );
+  return withSettingDefaults({ ...merged, identifierAttributes });
 }
 
 /** The merged settings as the sources hold them, unchecked: for showing what is (not) configured. */

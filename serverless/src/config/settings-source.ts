@@ -1,6 +1,6 @@
 import type { FunctionContext } from '../http/twilio-runtime';
 import { contextValue } from '../http/twilio-runtime';
-import type { SegmentRegion, TraitDisplaySetting } from './unify-contract';
+import type { CustomerTabLayout, SegmentRegion, TraitDisplaySetting } from './unify-contract';
 
 /** Segment settings as a source holds them: each one optional, a later source overriding an earlier. */
 export interface SegmentSettingsInput {
@@ -22,6 +22,8 @@ export interface SegmentSettingsInput {
   highlightedTraits?: string[];
   /** Display names and field types by trait name (saved in the Unify tab only). */
   traitDisplay?: Record<string, TraitDisplaySetting>;
+  /** The Customer tab's header, trait groups, history events and identifiers (saved in the Unify tab only). */
+  customerTab?: CustomerTabLayout;
 }
 
 /**

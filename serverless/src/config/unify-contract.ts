@@ -29,6 +29,42 @@ export interface TraitDisplaySetting {
   currency?: string;
 }
 
+/**
+ * How the Customer tab lays a profile out, as an admin sets it in the Unify view. Every part is
+ * optional: what is not set keeps the tab's defaults.
+ */
+export interface CustomerTabLayout {
+  /** Where the header reads the customer's name, the line under it and the picture. */
+  header?: {
+    /** Traits joined with spaces for the name, in order (e.g. first_name, last_name); at most 3. */
+    nameTraits?: string[];
+    /** The line under the name (default: company). */
+    secondaryTrait?: string;
+    /** A trait holding an https image address, shown instead of the initials. */
+    avatarTrait?: string;
+  };
+  /** Named trait groups, in order; traits in none of them keep the default groups below. At most 12. */
+  traitGroups?: Array<{ title: string; traits: string[] }>;
+  /**
+   * The Segment events the history shows besides Flex's own interactions, each with its display
+   * name, the property holding its date (else when Segment received it) and up to two properties
+   * summed up under it. When set, other events are left out. At most 30.
+   */
+  historyEvents?: Array<{
+    event: string;
+    label?: string;
+    dateProperty?: string;
+    primaryProperty?: string;
+    secondaryProperty?: string;
+  }>;
+  /**
+   * Per identifier type: its display name, whether agents may search by it (email, phone, user_id
+   * and anonymous_id are searchable unless turned off here), and extra task attributes /profile
+   * reads it from (e.g. `account_email`, `pre_engagement_data.customer_email`).
+   */
+  identifiers?: Record<string, { label?: string; searchable?: boolean; taskAttributes?: string[] }>;
+}
+
 /** The connection to a Segment workspace, as an admin edits it in the Unify view. */
 export interface UnifyConnectionView {
   workspaceSlug: string | null;
@@ -52,6 +88,8 @@ export interface UnifyConnectionView {
   highlightedTraits?: string[];
   /** Display names and field types by trait name (at most 100); {} when none is set. Optional like highlightedTraits. */
   traitDisplay?: Record<string, TraitDisplaySetting>;
+  /** The Customer tab's header, trait groups, history events and identifiers; {} when none is set. */
+  customerTab?: CustomerTabLayout;
 }
 
 /**
@@ -134,6 +172,8 @@ export interface UnifyConfigWrite {
   highlightedTraits?: string[] | null;
   /** Display names and field types by trait name, replacing the saved ones; null (or {}) clears them. */
   traitDisplay?: Record<string, TraitDisplaySetting> | null;
+  /** The Customer tab's layout, replacing the saved one; null (or {}) goes back to the defaults. */
+  customerTab?: CustomerTabLayout | null;
   /** Ticks or unticks setup steps (only those sent); JSON only. Audited; keeps the last check. */
   setupChecklist?: { steps: Partial<Record<UnifySetupStepId, { done: boolean }>> };
 }

@@ -172,12 +172,29 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-/** Where Flex tasks carry the customer: by channel, by Flex Insights convention, and explicit ids. */
-function sightingsOf(attributes: Record<string, unknown>): Sighting[] {
+/** `pre_engagement_data.customer_email` → the nested value, or undefined. */
+function attributeAt(attributes: Record<string, unknown>, path: string): unknown {
+  let value: unknown = attributes;
+  for (const key of path.split('.')) {
+    const record = asRecord(value);
+    if (!record || !Object.hasOwn(record, key)) return undefined;
+    value = record[key];
+  }
+  return value;
+}
+
+/**
+ * Where Flex tasks carry the customer: the attributes an admin named first, then by channel, by
+ * Flex Insights convention, and explicit ids.
+ */
+function sightingsOf(attributes: Record<string, unknown>, named: Record<string, string[]> = {}): Sighting[] {
   const sightings: Sighting[] = [];
   const add = (kind: string, raw: unknown, field: string, explicit: boolean) => {
     if (raw !== undefined && raw !== null && raw !== '') sightings.push({ kind, raw, field, explicit });
   };
+  for (const [type, paths] of Object.entries(named)) {
+    for (const path of paths) add(type, attributeAt(attributes, path), `taskAttributes.${path}`, true);
+  }
   const direction = typeof attributes.direction === 'string' ? attributes.direction.toLowerCase() : 'inbound';
   // On an outbound call or message the customer is the one dialled; otherwise the one calling.
   // outbound_to alone marks an outbound call too: Flex reads it before `from` for the customer.
@@ -228,7 +245,7 @@ export function resolveIdentifiers(
 ): IdentifierCandidate[] {
   const candidates: IdentifierCandidate[] = [];
   let firstRejection: ApiError | undefined;
-  for (const sighting of sightingsOf(attributes)) {
+  for (const sighting of sightingsOf(attributes, settings.identifierAttributes)) {
     if (sighting.kind === 'address') {
       if (typeof sighting.raw !== 'string') continue;
       const candidate = addressCandidate(sighting.raw, sighting.field, settings);

@@ -7,5 +7,6 @@ export function presentationOf(settings: SegmentSettingsInput): ProfilePresentat
   return {
     highlightedTraits: [...(settings.highlightedTraits ?? DEFAULT_HIGHLIGHTED_TRAITS)],
     traitDisplay: { ...settings.traitDisplay },
+    customerTab: structuredClone(settings.customerTab ?? {}),
   };
 }

@@ -8,6 +8,11 @@ export interface SegmentSettings {
   defaultCountry: string;
   /** Identifier types in the order they win; types not listed are not looked up. */
   identifierPriority: string[];
+  /**
+   * Task attributes an admin named for an identifier type (`{ email: ['account_email'] }`), read
+   * before the ones Flex channels use; dots go into nested attributes.
+   */
+  identifierAttributes?: Record<string, string[]>;
 }
 
 /** Segment's 11 default identifiers in their default order, with Flex's `phone` after `email`. */
@@ -38,5 +43,8 @@ export function withSettingDefaults(settings: Partial<SegmentSettings>): Segment
     profileApiToken: settings.profileApiToken ?? '',
     defaultCountry: (settings.defaultCountry || DEFAULT_COUNTRY).toUpperCase(),
     identifierPriority: priority.length > 0 ? priority : [...DEFAULT_IDENTIFIER_PRIORITY],
+    ...(settings.identifierAttributes && Object.keys(settings.identifierAttributes).length > 0
+      ? { identifierAttributes: settings.identifierAttributes }
+      : {}),
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The wire contract of /profile and /profile-events: what the Functions answer and the
- * plugin reads. Type-only and import-free so the plugin can share it without pulling
- * server code into the bundle.
+ * plugin reads. Type-only (its one import is another type-only contract) so the plugin can
+ * share it without pulling server code into the bundle.
  */
+
+import type { CustomerTabLayout } from '../config/unify-contract';
 
 /** Any JSON value. Written without recursion so Immer's draft types in the plugin's slice stay shallow. */
 export type TraitValue = string | number | boolean | null | unknown[] | { [key: string]: unknown };
@@ -89,6 +91,11 @@ export interface ProfilePresentation {
    * TraitDisplaySetting); a trait not listed is named and typed from its key and value.
    */
   traitDisplay: Record<string, ProfileTraitDisplay>;
+  /**
+   * The header's traits, trait groups, history events and identifier names an admin set
+   * (unify-contract.ts, CustomerTabLayout); {} keeps the tab's defaults. Optional: older answers lack it.
+   */
+  customerTab?: CustomerTabLayout;
 }
 
 /** One trait's display name and field type; `reversedPercentile` is risk-like (low is good). */

@@ -24,6 +24,7 @@ const CHECK_NEUTRAL_FIELDS = new Set<SettingField>([
   'engagementExcludedChannels',
   'highlightedTraits',
   'traitDisplay',
+  'customerTab',
   CHECKLIST_FIELD,
 ]);
 
@@ -83,7 +84,9 @@ export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChan
     if (field === 'identifierPriority' || field === 'highlightedTraits') {
       return !sameList(config[field], next as string[] | null);
     }
-    if (field === 'traitDisplay') return canonical(config.traitDisplay) !== canonical(next as object | null);
+    if (field === 'traitDisplay' || field === 'customerTab') {
+      return canonical(config[field]) !== canonical(next as object | null);
+    }
     if (field === 'engagementExcludedChannels') {
       return !sameSet(config.engagementExcludedChannels, next as string[] | null);
     }
@@ -123,10 +126,10 @@ export function applyChange(
       const secret = field as SecretField;
       const sent = change[secret] ?? null;
       next[secret] = sent === null ? null : box.seal(secret, sent);
-    } else if (field === 'traitDisplay') {
-      // {} is no display setting at all: stored as null, as if never set.
-      const display = change.traitDisplay ?? null;
-      next.traitDisplay = display && Object.keys(display).length > 0 ? structuredClone(display) : null;
+    } else if (field === 'traitDisplay' || field === 'customerTab') {
+      // {} is no setting at all: stored as null, as if never set.
+      const sent = change[field] ?? null;
+      Object.assign(next, { [field]: sent && Object.keys(sent).length > 0 ? structuredClone(sent) : null });
     } else if (Array.isArray(value)) {
       Object.assign(next, { [field]: [...value] });
     } else {

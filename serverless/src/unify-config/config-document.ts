@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type {
+  CustomerTabLayout,
   SegmentRegion,
   TraitDisplaySetting,
   UnifyAuditEntry,
@@ -8,6 +9,8 @@ import type {
   UnifySetupChecklist,
   UnifySetupStepId,
 } from '../config/unify-contract';
+import { readStoredLayout } from './customer-tab-layout';
+import { IDENTIFIER_TYPE_SHAPE, MAX_IDENTIFIER_TYPES, TRAIT_NAME_SHAPE } from './setting-shapes';
 import type { SealedSecret } from './secret-box';
 
 /** The settings an admin edits, in the order the audit trail and conflicts name them. */
@@ -21,6 +24,7 @@ export const SETTING_FIELDS = [
   'engagementExcludedChannels',
   'highlightedTraits',
   'traitDisplay',
+  'customerTab',
   'setupChecklist',
 ] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
@@ -36,17 +40,13 @@ export const SETUP_STEP_IDS = [
 ] as const satisfies readonly UnifySetupStepId[];
 export type SecretField = 'profileApiToken' | 'writeKey';
 
-/** A Segment identifier type (`email`, `user_id`, `android.id`…), as /profile matches them. */
-export const IDENTIFIER_TYPE_SHAPE = /^[a-z][a-z0-9_.]{0,63}$/;
-/** The most identifier types a saved priority lists. */
-export const MAX_IDENTIFIER_TYPES = 20;
+export { IDENTIFIER_TYPE_SHAPE, MAX_IDENTIFIER_TYPES, TRAIT_NAME_SHAPE };
+
 /** A task channel type (`voice`, `sms`, `whatsapp`, `web`…), as /engagement reads it from a task. */
 export const CHANNEL_TYPE_SHAPE = /^[a-z0-9_-]{1,40}$/;
 /** The most channel types a saved exclusion lists. */
 export const MAX_EXCLUDED_CHANNELS = 20;
 
-/** A Segment trait name (`total_inbounds`, `likelihood_to_churn`…), as the Customer tab reads it. */
-export const TRAIT_NAME_SHAPE = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,99}$/;
 /** The most traits the Customer tab's highlights list. */
 export const MAX_HIGHLIGHTED_TRAITS = 12;
 /** Highlighted when nothing is saved: how often the customer reached out, and how. */
@@ -96,6 +96,8 @@ export interface StoredUnifyConfig {
   highlightedTraits: string[] | null;
   /** Per trait, the display name and field type the Customer tab uses; null: names and types read from the trait. */
   traitDisplay: Record<string, TraitDisplaySetting> | null;
+  /** The Customer tab's header, trait groups, history events and identifiers (customer-tab-layout.ts); null: the defaults. */
+  customerTab: CustomerTabLayout | null;
   /** Newest first, at most AUDIT_LIMIT. */
   audit: StoredAuditEntry[];
   lastCheck: UnifyCheckResult | null;
@@ -117,6 +119,7 @@ export const EMPTY_CONFIG: StoredUnifyConfig = {
   engagementExcludedChannels: null,
   highlightedTraits: null,
   traitDisplay: null,
+  customerTab: null,
   audit: [],
   lastCheck: null,
   setupChecklist: { steps: {} },
@@ -215,6 +218,8 @@ const storedConfig = z.object({
     )
     .nullable()
     .catch(null),
+  // Without it (or damaged), the tab's default layout.
+  customerTab: z.unknown().transform(readStoredLayout),
   audit: z
     .array(z.unknown())
     .catch([])

@@ -48,6 +48,7 @@ export async function unifyConfigResponse(
       // What agents' Customer tab highlights: saved, else the recommended ones.
       highlightedTraits: presentationOf(merged).highlightedTraits,
       traitDisplay: presentationOf(merged).traitDisplay,
+      customerTab: presentationOf(merged).customerTab,
     },
     revision: publicRevision(config),
     missing: missingSettings({ ...merged, profileApiToken: profileApiToken.set ? 'set' : undefined }),

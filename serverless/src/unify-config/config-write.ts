@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { SegmentRegion, TraitDisplaySetting, UnifySetupStepId } from '../config/unify-contract';
+import type { CustomerTabLayout, SegmentRegion, TraitDisplaySetting, UnifySetupStepId } from '../config/unify-contract';
 import { ApiError } from '../http/api-error';
 import {
   CHANNEL_TYPE_SHAPE,
@@ -18,6 +18,7 @@ import {
   TRAIT_NAME_SHAPE,
   type SettingField,
 } from './config-document';
+import { customerTabWrite } from './customer-tab-layout';
 
 /**
  * A validated write: what to change (null clears), and the revision the admin started from
@@ -34,6 +35,7 @@ export interface UnifyConfigChange {
   engagementExcludedChannels?: string[] | null;
   highlightedTraits?: string[] | null;
   traitDisplay?: Record<string, TraitDisplaySetting> | null;
+  customerTab?: CustomerTabLayout | null;
   setupChecklist?: { steps: Partial<Record<UnifySetupStepId, { done: boolean }>> };
 }
 
@@ -356,6 +358,7 @@ const writeSchema = z.object({
   engagementExcludedChannels: engagementExcludedChannels.optional(),
   highlightedTraits: highlightedTraits.optional(),
   traitDisplay: traitDisplay.optional(),
+  customerTab: customerTabWrite.optional(),
   setupChecklist: setupChecklist.optional(),
 });
 

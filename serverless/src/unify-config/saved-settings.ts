@@ -27,6 +27,7 @@ export function savedSettingsInput(
     engagementExcludedChannels: config.engagementExcludedChannels ? [...config.engagementExcludedChannels] : undefined,
     highlightedTraits: config.highlightedTraits ? [...config.highlightedTraits] : undefined,
     traitDisplay: config.traitDisplay ? { ...config.traitDisplay } : undefined,
+    customerTab: config.customerTab ? structuredClone(config.customerTab) : undefined,
     profileApiUrl: region
       ? regionUrl(region, 'profileApiUrl', contextValue(context, 'SEGMENT_PROFILE_API_URL'))
       : undefined,
