@@ -14,6 +14,7 @@ import type { RootStateWithPlugin } from '../shared/pluginState';
 import { useNow } from '../shared/useNow';
 import { failureWordsKey } from './failureWords';
 import { identifierInWords } from '../shared/identifierFormat';
+import { headerNameOf } from './header/headerLayout';
 import { UnlinkConfirmation } from './header/UnlinkConfirmation';
 import type { ProfileLoader } from './profileLoader';
 import { selectHistoryPagesForTask, selectLookupForTask, selectProfileForTask } from './profileSlice';
@@ -201,7 +202,7 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
       )}
       {confirmingUnlink && (
         <UnlinkConfirmation
-          name={profile?.displayName ?? t('UnifiedProfilesNoName')}
+          name={(profile && headerNameOf(profile)) ?? t('UnifiedProfilesNoName')}
           onConfirm={() => void unlink()}
           onCancel={() => setConfirmingUnlink(false)}
         />

@@ -58,7 +58,7 @@ export function ProfileView({ profile, lookup, history, linked, actions, onLoadM
   const showRest = useAfterFirstPaint();
   return (
     <Box display="flex" flexDirection="column" rowGap="space50">
-      <ProfileHeader profile={profile} linked={linked} actions={actions} />
+      <ProfileHeader profile={profile} linked={linked} actions={actions} now={now} />
       <Freshness lookup={lookup} now={now} />
       <ProfileHighlights profile={profile} timeline={timeline.items} now={now} />
       {showRest && (

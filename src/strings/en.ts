@@ -88,6 +88,9 @@ export const EN_STRINGS = {
   UnifiedProfilesIdentifierAnonymousId: 'Anonymous ID',
   UnifiedProfilesIdentifierGroupId: 'Account ID',
   UnifiedProfilesIdentifierGaClientId: 'Google Analytics client ID',
+  // Customer tab layout (admin-set)
+  UnifiedProfilesPictureOf: 'Picture of {{name}}',
+  UnifiedProfilesPictureUnnamed: 'Picture of the customer',
 
   UnifiedProfilesHistoryHeading: 'History',
   UnifiedProfilesHistoryFilterLabel: 'Show',

@@ -90,6 +90,9 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesIdentifierAnonymousId: 'ID anónimo',
   UnifiedProfilesIdentifierGroupId: 'ID de cuenta',
   UnifiedProfilesIdentifierGaClientId: 'ID de cliente de Google Analytics',
+  // Customer tab layout (admin-set)
+  UnifiedProfilesPictureOf: 'Foto de {{name}}',
+  UnifiedProfilesPictureUnnamed: 'Foto del cliente',
 
   UnifiedProfilesHistoryHeading: 'Historial',
   UnifiedProfilesHistoryFilterLabel: 'Mostrar',

@@ -1,6 +1,7 @@
 import type { CustomerProfile, TraitValue } from '../../../serverless/src/profile/types';
 import type { PluginStringKey } from '../../strings/en';
 import { displayFieldType, TraitFieldType, traitDisplayOf } from '../format/traitFormat';
+import { headerTraitsOf } from '../header/headerLayout';
 
 export interface TraitRow {
   key: string;
@@ -35,9 +36,6 @@ const NAMED_GROUPS: { id: string; title: PluginStringKey; traits: string[] }[] =
   },
 ];
 
-/** Shown in the header, so never again below. */
-const HEADER_TRAITS = new Set(['name', 'first_name', 'last_name', 'firstName', 'lastName', 'company', 'avatar']);
-
 /** Traits whose value is one of the profile's identifiers (email, phone…): the identifiers list shows them once. */
 function identifierTraits(profile: CustomerProfile): Set<string> {
   const values = new Set(profile.identifiers.map(({ type, value }) => `${type}:${String(value).toLowerCase()}`));
@@ -48,7 +46,8 @@ function identifierTraits(profile: CustomerProfile): Set<string> {
 /** The profile's traits in display groups, each trait once, in a stable order. */
 export function groupTraits(profile: CustomerProfile): TraitGroup[] {
   const { custom, computed, predictive } = profile.traits;
-  const hidden = new Set([...HEADER_TRAITS, ...identifierTraits(profile)]);
+  // Shown in the header or the identifiers list, so never again here.
+  const hidden = new Set([...headerTraitsOf(profile), ...identifierTraits(profile)]);
   const used = new Set<string>();
   const all: Record<string, TraitValue> = { ...custom, ...computed };
   const rowOf = (key: string, isPrediction = false): TraitRow => {
@@ -80,6 +79,7 @@ export function groupTraits(profile: CustomerProfile): TraitGroup[] {
     id: 'predictions',
     title: 'UnifiedProfilesGroupPredictions',
     rows: Object.keys(predictive)
+      .filter((key) => !hidden.has(key))
       .sort(byName)
       .map((key) => rowOf(key, true)),
   });

@@ -7,10 +7,12 @@ import { Text } from '@twilio-paste/core/text';
 import { LinkIcon } from '@twilio-paste/icons/cjs/LinkIcon';
 
 import type { CustomerProfile } from '../../../serverless/src/profile/types';
-import { useLocale, useStrings } from '../../shared/PluginProviders';
+import { Translate, useLocale, useStrings } from '../../shared/PluginProviders';
 import { identifierInWords } from '../../shared/identifierFormat';
 import { formatDate } from '../../shared/timeFormat';
-import { Initials } from './Initials';
+import { displayFieldType, formatTraitValue, traitDisplayOf } from '../format/traitFormat';
+import { CustomerPicture } from './CustomerPicture';
+import { avatarUrlOf, headerLayoutOf, headerNameOf, headerTraitOf } from './headerLayout';
 
 export interface HeaderActions {
   onRefresh: () => void;
@@ -29,6 +31,17 @@ export function companyOf(profile: CustomerProfile): string | undefined {
     .find((name) => typeof name === 'string');
   const trait = profile.traits.custom.company;
   return (accountName as string | undefined) ?? (typeof trait === 'string' && trait ? trait : undefined);
+}
+
+/** The line under the name: the admin's trait, formatted as in the details, else the company. */
+function secondaryOf(profile: CustomerProfile, context: { t: Translate; locale: string; now: number }) {
+  const key = headerLayoutOf(profile).secondaryTrait;
+  if (!key) return companyOf(profile);
+  const trait = headerTraitOf(profile, key);
+  if (!trait || trait.value === null || trait.value === '') return undefined;
+  const display = traitDisplayOf(profile.presentation?.traitDisplay, key);
+  const type = displayFieldType(key, trait.value, trait.isPrediction, display);
+  return formatTraitValue(key, trait.value, { ...context, currency: display?.currency }, type).text;
 }
 
 /**
@@ -72,16 +85,19 @@ export function ProfileHeader({
   profile,
   linked,
   actions,
+  now,
 }: {
   profile: CustomerProfile;
   /** The task carries a link to this profile (made by an agent or a Studio flow). */
   linked: boolean;
   actions: HeaderActions;
+  now: number;
 }) {
   const t = useStrings();
   const locale = useLocale();
-  const name = profile.displayName ?? t('UnifiedProfilesNoName');
-  const company = companyOf(profile);
+  const knownName = headerNameOf(profile);
+  const name = knownName ?? t('UnifiedProfilesNoName');
+  const secondary = secondaryOf(profile, { t, locale, now });
   const since = profile.metadata?.createdAt;
   const how = linked
     ? t(profile.link?.linked_by === 'studio' ? 'UnifiedProfilesLinkedByStudio' : 'UnifiedProfilesLinkedByAgent')
@@ -97,13 +113,17 @@ export function ProfileHeader({
       columnGap="space40"
       alignItems="flex-start"
     >
-      <Initials name={profile.displayName ?? '?'} />
+      <CustomerPicture
+        src={avatarUrlOf(profile)}
+        alt={knownName ? t('UnifiedProfilesPictureOf', { name: knownName }) : t('UnifiedProfilesPictureUnnamed')}
+        name={knownName ?? '?'}
+      />
       <Box flexGrow={1} minWidth="size0">
         <Heading as="h2" id="unified-profiles-name" variant="heading30" marginBottom="space0">
           {name}
         </Heading>
         <Text as="p" color="colorTextWeak" fontSize="fontSize30">
-          {[company, since ? t('UnifiedProfilesCustomerSince', { date: formatDate(since, locale) }) : undefined]
+          {[secondary, since ? t('UnifiedProfilesCustomerSince', { date: formatDate(since, locale) }) : undefined]
             .filter(Boolean)
             .join(' · ') || t('UnifiedProfilesSinceUnknown')}
         </Text>
