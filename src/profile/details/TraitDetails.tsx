@@ -154,7 +154,11 @@ export function TraitDetails({ profile, now }: { profile: CustomerProfile; now: 
   return (
     <>
       {groups.map((group) => (
-        <Section key={group.id} id={`traits-${group.id}`} title={t(group.title)}>
+        <Section
+          key={group.id}
+          id={`traits-${group.id}`}
+          title={'text' in group.title ? group.title.text : t(group.title.key)}
+        >
           {group.id === 'other' ? (
             <FilterableTraits rows={group.rows} now={now} />
           ) : (

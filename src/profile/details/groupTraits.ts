@@ -15,13 +15,14 @@ export interface TraitRow {
 
 export interface TraitGroup {
   id: string;
-  title: PluginStringKey;
+  /** A default group's title as a string key; an admin's group's title as the admin wrote it. */
+  title: { key: PluginStringKey } | { text: string };
   rows: TraitRow[];
 }
 
 /**
- * Default groups until an admin configures their own in the Unify view: what an agent asks about
- * first (the account), then where the customer is, then Segment's computed and predictive traits.
+ * Default groups for the traits an admin did not place in a group of their own: what an agent asks
+ * about first (the account), then where the customer is, then Segment's computed and predictive traits.
  */
 const NAMED_GROUPS: { id: string; title: PluginStringKey; traits: string[] }[] = [
   {
@@ -43,7 +44,9 @@ function identifierTraits(profile: CustomerProfile): Set<string> {
   return new Set(Object.keys(custom).filter((key) => values.has(`${key}:${String(custom[key]).toLowerCase()}`)));
 }
 
-/** The profile's traits in display groups, each trait once, in a stable order. */
+const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+
+/** The profile's traits in display groups (the admin's first, in their order), each trait once, in a stable order. */
 export function groupTraits(profile: CustomerProfile): TraitGroup[] {
   const { custom, computed, predictive } = profile.traits;
   // Shown in the header or the identifiers list, so never again here.
@@ -61,33 +64,47 @@ export function groupTraits(profile: CustomerProfile): TraitGroup[] {
     return row;
   };
 
-  const groups: TraitGroup[] = NAMED_GROUPS.map(({ id, title, traits }) => ({
-    id,
-    title,
-    rows: traits.filter((key) => key in all && !hidden.has(key)).map((key) => rowOf(key)),
-  }));
+  const shown = (key: string) => !used.has(key) && !hidden.has(key);
+
+  const groups: TraitGroup[] = (profile.presentation?.customerTab?.traitGroups ?? []).map(
+    ({ title, traits }, index) => ({
+      id: `admin-${index}`,
+      title: { text: title },
+      // A prediction keeps its typing (a percentile band) in whichever group it is placed.
+      rows: traits
+        .filter((key) => shown(key) && (has(predictive, key) || has(all, key)))
+        .map((key) => rowOf(key, has(predictive, key))),
+    }),
+  );
+  for (const { id, title, traits } of NAMED_GROUPS) {
+    groups.push({
+      id,
+      title: { key: title },
+      rows: traits.filter((key) => has(all, key) && shown(key)).map((key) => rowOf(key)),
+    });
+  }
   const byName = (a: string, b: string) => a.localeCompare(b);
   groups.push({
     id: 'computed',
-    title: 'UnifiedProfilesGroupComputed',
+    title: { key: 'UnifiedProfilesGroupComputed' },
     rows: Object.keys(computed)
-      .filter((key) => !used.has(key) && !hidden.has(key))
+      .filter(shown)
       .sort(byName)
       .map((key) => rowOf(key)),
   });
   groups.push({
     id: 'predictions',
-    title: 'UnifiedProfilesGroupPredictions',
+    title: { key: 'UnifiedProfilesGroupPredictions' },
     rows: Object.keys(predictive)
-      .filter((key) => !hidden.has(key))
+      .filter(shown)
       .sort(byName)
       .map((key) => rowOf(key, true)),
   });
   groups.push({
     id: 'other',
-    title: 'UnifiedProfilesGroupOther',
+    title: { key: 'UnifiedProfilesGroupOther' },
     rows: Object.keys(custom)
-      .filter((key) => !used.has(key) && !hidden.has(key))
+      .filter(shown)
       .sort(byName)
       .map((key) => rowOf(key)),
   });
