@@ -76,6 +76,7 @@ export function ProfileView({ profile, lookup, history, linked, actions, onLoadM
             degraded={Boolean(lookup.refreshError)}
             now={now}
             onLoadMore={onLoadMoreHistory}
+            events={profile.presentation?.customerTab?.historyEvents}
           />
         </>
       )}

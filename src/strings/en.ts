@@ -91,6 +91,8 @@ export const EN_STRINGS = {
   // Customer tab layout (admin-set)
   UnifiedProfilesPictureOf: 'Picture of {{name}}',
   UnifiedProfilesPictureUnnamed: 'Picture of the customer',
+  UnifiedProfilesHistoryHiddenByLayout:
+    'None of the events an admin chose to show is in the activity loaded so far; the other events are hidden by the Unify settings.',
 
   UnifiedProfilesHistoryHeading: 'History',
   UnifiedProfilesHistoryFilterLabel: 'Show',
@@ -278,6 +280,10 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifyTraitTooManyRows: 'Set names and types for at most {{max}} traits.',
   UnifiedProfilesUnifyNoTraitDisplay: 'None: each trait is named and shown from its key and value',
   UnifiedProfilesUnifySave: 'Save connection',
+  UnifiedProfilesUnifyAgentViewHeading: 'What agents see',
+  UnifiedProfilesUnifySaveAgentView: 'Save what agents see',
+  UnifiedProfilesUnifyAgentViewStoreMissing:
+    'Saving is not set up yet: see “Connect an existing workspace” for what the Functions need.',
   UnifiedProfilesUnifySaved:
     'Saved. Every lookup uses it within {{seconds}} seconds; run “Test connection” to check it.',
   UnifiedProfilesUnifyConflictTitle: '{{who}} saved the connection while you were editing.',
@@ -344,6 +350,105 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifySetupEntitlementTraits: '2 computed traits and 2 predictive traits.',
   UnifiedProfilesUnifySetupEntitlementsExisting:
     'To connect a workspace you already have instead, it needs Segment’s Business tier with Unify Plus.',
+
+  // Unify view: Customer tab layout editor
+  UnifiedProfilesUnifyLayoutHeading: 'Customer tab layout',
+  UnifiedProfilesUnifyLayoutIntro:
+    'How the Customer tab lays a profile out for agents. Whatever you leave empty keeps the default.',
+  UnifiedProfilesUnifyLayoutHeaderLegend: 'Header',
+  UnifiedProfilesUnifyLayoutNameTraits: 'Name traits',
+  UnifiedProfilesUnifyLayoutNameTraitsHelp:
+    'Up to 3 traits, separated by commas, joined with spaces into the name, such as first_name, last_name. Empty: name, or first_name and last_name. Find trait names in Unify › Profile explorer.',
+  UnifiedProfilesUnifyLayoutSecondaryTrait: 'Line under the name',
+  UnifiedProfilesUnifyLayoutSecondaryTraitHelp: 'One trait, such as plan or job_title. Empty: company.',
+  UnifiedProfilesUnifyLayoutAvatarTrait: 'Picture trait',
+  UnifiedProfilesUnifyLayoutAvatarTraitHelp:
+    'One trait holding an https image address, such as avatar_url. Empty: the customer’s initials.',
+  UnifiedProfilesUnifyLayoutGroupsLegend: 'Trait groups',
+  UnifiedProfilesUnifyLayoutGroupsHelp:
+    'Traits agents read together under a title, in this order, such as Billing: plan, lifetime_value. Traits in no group keep their default groups. Find trait names in Unify › Profile explorer. At most {{max}} groups.',
+  UnifiedProfilesUnifyLayoutGroupNumber: 'Group {{n}}',
+  UnifiedProfilesUnifyLayoutGroupLegend: 'Group {{n}}: {{title}}',
+  UnifiedProfilesUnifyLayoutGroupTitle: 'Title',
+  UnifiedProfilesUnifyLayoutGroupTraits: 'Traits',
+  UnifiedProfilesUnifyLayoutGroupTraitsHelp: 'Separated by commas, such as plan, lifetime_value.',
+  UnifiedProfilesUnifyLayoutAddGroup: 'Add group',
+  UnifiedProfilesUnifyLayoutEventsLegend: 'History events',
+  UnifiedProfilesUnifyLayoutEventsHelp:
+    'Flex’s own interactions always appear; when you list events here, only these others do. Find event names and their properties in Connections › Sources › Debugger. At most {{max}} events.',
+  UnifiedProfilesUnifyLayoutEventsPropertiesHelp:
+    'The date property holds when it happened (empty: when Segment received it); the first and second properties are shown under it, such as revenue and order_id.',
+  UnifiedProfilesUnifyLayoutEventNumber: 'Event {{n}}',
+  UnifiedProfilesUnifyLayoutEventLegend: 'Event {{n}}: {{event}}',
+  UnifiedProfilesUnifyLayoutEventName: 'Event name',
+  UnifiedProfilesUnifyLayoutEventLabel: 'Display name',
+  UnifiedProfilesUnifyLayoutEventDateProperty: 'Date property',
+  UnifiedProfilesUnifyLayoutEventPrimaryProperty: 'First property',
+  UnifiedProfilesUnifyLayoutEventSecondaryProperty: 'Second property',
+  UnifiedProfilesUnifyLayoutAddEvent: 'Add event',
+  UnifiedProfilesUnifyLayoutRemove: 'Remove {{name}}',
+  UnifiedProfilesUnifyLayoutRemoveShort: 'Remove',
+  UnifiedProfilesUnifyLayoutIdentifiersLegend: 'Identifiers',
+  UnifiedProfilesUnifyLayoutIdentifiersHelp:
+    'For each identifier type in the identifier priority: the name agents see, whether they can search by it, and which task attributes hold it. Empty fields keep the defaults.',
+  UnifiedProfilesUnifyLayoutIdentifierExtra: '{{identifier}} (not in the identifier priority)',
+  UnifiedProfilesUnifyLayoutIdentifierLabel: 'Display name',
+  UnifiedProfilesUnifyLayoutIdentifierSearchable: 'Agents can search by it',
+  UnifiedProfilesUnifyLayoutIdentifierTaskAttributes: 'Task attributes',
+  UnifiedProfilesUnifyLayoutIdentifierTaskAttributesHelp:
+    'Task attributes that may hold it, separated by commas, up to {{max}}, such as account_email, pre_engagement_data.email.',
+  UnifiedProfilesUnifyLayoutBadTraitInList:
+    '“{{name}}” is not a trait name. Write trait names as Unify › Profile explorer shows them (letters, digits, _ . : and -), separated by commas.',
+  UnifiedProfilesUnifyLayoutBadTrait:
+    '“{{name}}” is not a trait name. Write one trait name as Unify › Profile explorer shows it (letters, digits, _ . : and -).',
+  UnifiedProfilesUnifyLayoutTooManyNameTraits:
+    'The name takes at most {{max}} traits, such as first_name, last_name: remove the others.',
+  UnifiedProfilesUnifyLayoutGroupNoTitle: 'Group {{n}} needs a title agents will read, such as Billing.',
+  UnifiedProfilesUnifyLayoutGroupTitleLong: 'The title of group {{n}} is longer than {{max}} characters: shorten it.',
+  UnifiedProfilesUnifyLayoutGroupTitleTwice:
+    'Group {{other}} is already called {{title}}: give group {{n}} a different title.',
+  UnifiedProfilesUnifyLayoutGroupNoTraits: 'Add at least one trait to {{group}}, or remove the group.',
+  UnifiedProfilesUnifyLayoutGroupBadTrait:
+    '“{{name}}” in {{group}} is not a trait name. Write trait names as Unify › Profile explorer shows them (letters, digits, _ . : and -), separated by commas.',
+  UnifiedProfilesUnifyLayoutGroupTooManyTraits:
+    '{{group}} lists {{count}} traits; at most {{max}} fit: split it into two groups.',
+  UnifiedProfilesUnifyLayoutTraitTwiceInGroup: '{{trait}} is listed twice in {{group}}: list it once.',
+  UnifiedProfilesUnifyLayoutTraitInTwoGroups:
+    '{{trait}} is in both {{other}} and {{group}}: remove it from one of them, as each trait belongs in one group only.',
+  UnifiedProfilesUnifyLayoutTooManyGroups:
+    'There are {{count}} trait groups and at most {{max}} fit: remove or merge some.',
+  UnifiedProfilesUnifyLayoutTooManyEvents: 'There are {{count}} history events and at most {{max}} fit: remove some.',
+  UnifiedProfilesUnifyLayoutEventNoName:
+    'Event {{n}} needs the event name as Segment shows it in Connections › Sources › Debugger, such as Order Completed.',
+  UnifiedProfilesUnifyLayoutEventNameLong:
+    'The name of event {{n}} is longer than {{max}} characters: use the event name exactly as Segment shows it.',
+  UnifiedProfilesUnifyLayoutEventTwice: '{{event}} is both event {{other}} and event {{n}}: remove one of them.',
+  UnifiedProfilesUnifyLayoutEventLabelLong:
+    'The display name of event {{n}} is longer than {{max}} characters: shorten it.',
+  UnifiedProfilesUnifyLayoutEventBadProperty:
+    'This property of event {{n}} is not a property name: use at most {{max}} characters, as Segment’s Debugger shows it, such as revenue.',
+  UnifiedProfilesUnifyLayoutIdentifierLabelLong:
+    'The display name for {{identifier}} is longer than {{max}} characters: shorten it.',
+  UnifiedProfilesUnifyLayoutBadTaskAttribute:
+    '“{{name}}” ({{identifier}}) is not a task attribute name. Use letters, digits, _ and -, with dots into nested attributes, such as pre_engagement_data.email, separated by commas.',
+  UnifiedProfilesUnifyLayoutTooManyTaskAttributes:
+    '{{identifier}} takes at most {{max}} task attributes: remove the others.',
+  UnifiedProfilesUnifyLayoutTooLong:
+    'The Customer tab layout is too long altogether: use fewer groups or events, or shorter names.',
+  UnifiedProfilesUnifyLayoutSummaryDefault: 'Default layout',
+  UnifiedProfilesUnifyLayoutSummaryName: 'Name from {{traits}}',
+  UnifiedProfilesUnifyLayoutSummarySecondary: 'Line under the name from {{trait}}',
+  UnifiedProfilesUnifyLayoutSummaryAvatar: 'Picture from {{trait}}',
+  UnifiedProfilesUnifyLayoutSummaryGroupsOne: '{{count}} trait group',
+  UnifiedProfilesUnifyLayoutSummaryGroupsMany: '{{count}} trait groups',
+  UnifiedProfilesUnifyLayoutSummaryEventsOne: '{{count}} history event',
+  UnifiedProfilesUnifyLayoutSummaryEventsMany: '{{count}} history events',
+  UnifiedProfilesUnifyLayoutSummaryRenamedOne: '{{count}} identifier renamed',
+  UnifiedProfilesUnifyLayoutSummaryRenamedMany: '{{count}} identifiers renamed',
+  UnifiedProfilesUnifyLayoutSummarySearchOne: 'Search changed for {{count}} identifier',
+  UnifiedProfilesUnifyLayoutSummarySearchMany: 'Search changed for {{count}} identifiers',
+  UnifiedProfilesUnifyLayoutSummaryAttributesOne: 'Task attributes for {{count}} identifier',
+  UnifiedProfilesUnifyLayoutSummaryAttributesMany: 'Task attributes for {{count}} identifiers',
 } as const;
 
 export type PluginStringKey = keyof typeof EN_STRINGS;

@@ -93,6 +93,8 @@ export const ES_STRINGS: PluginStrings = {
   // Customer tab layout (admin-set)
   UnifiedProfilesPictureOf: 'Foto de {{name}}',
   UnifiedProfilesPictureUnnamed: 'Foto del cliente',
+  UnifiedProfilesHistoryHiddenByLayout:
+    'Ninguno de los eventos que un administrador eligió mostrar está en la actividad cargada hasta ahora; los demás eventos están ocultos por la configuración de Unify.',
 
   UnifiedProfilesHistoryHeading: 'Historial',
   UnifiedProfilesHistoryFilterLabel: 'Mostrar',
@@ -289,6 +291,10 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifyTraitTooManyRows: 'Indica nombres y tipos para {{max}} atributos como máximo.',
   UnifiedProfilesUnifyNoTraitDisplay: 'Ninguno: cada atributo se nombra y muestra a partir de su clave y su valor',
   UnifiedProfilesUnifySave: 'Guardar conexión',
+  UnifiedProfilesUnifyAgentViewHeading: 'Lo que ven los agentes',
+  UnifiedProfilesUnifySaveAgentView: 'Guardar lo que ven los agentes',
+  UnifiedProfilesUnifyAgentViewStoreMissing:
+    'El guardado aún no está configurado: consulta «Conectar un espacio de trabajo existente» para saber qué necesitan las Functions.',
   UnifiedProfilesUnifySaved:
     'Guardado. Todas las búsquedas la usarán en menos de {{seconds}} segundos; usa «Probar conexión» para comprobarla.',
   UnifiedProfilesUnifyConflictTitle: '{{who}} ha guardado la conexión mientras la editabas.',
@@ -356,4 +362,105 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifySetupEntitlementTraits: '2 rasgos calculados y 2 rasgos predictivos.',
   UnifiedProfilesUnifySetupEntitlementsExisting:
     'Para conectar en su lugar un espacio de trabajo que ya tienes, este necesita el plan Business de Segment con Unify Plus.',
+
+  // Unify view: Customer tab layout editor
+  UnifiedProfilesUnifyLayoutHeading: 'Diseño de la pestaña Cliente',
+  UnifiedProfilesUnifyLayoutIntro:
+    'Cómo la pestaña Cliente presenta un perfil a los agentes. Lo que dejes vacío conserva el valor predeterminado.',
+  UnifiedProfilesUnifyLayoutHeaderLegend: 'Encabezado',
+  UnifiedProfilesUnifyLayoutNameTraits: 'Atributos del nombre',
+  UnifiedProfilesUnifyLayoutNameTraitsHelp:
+    'Hasta 3 atributos, separados por comas, que se unen con espacios para formar el nombre, como first_name, last_name. Vacío: name, o first_name y last_name. Los nombres de los atributos están en Unify › Profile explorer.',
+  UnifiedProfilesUnifyLayoutSecondaryTrait: 'Línea bajo el nombre',
+  UnifiedProfilesUnifyLayoutSecondaryTraitHelp: 'Un atributo, como plan o job_title. Vacío: company.',
+  UnifiedProfilesUnifyLayoutAvatarTrait: 'Atributo de la foto',
+  UnifiedProfilesUnifyLayoutAvatarTraitHelp:
+    'Un atributo que contiene una dirección de imagen https, como avatar_url. Vacío: las iniciales del cliente.',
+  UnifiedProfilesUnifyLayoutGroupsLegend: 'Grupos de atributos',
+  UnifiedProfilesUnifyLayoutGroupsHelp:
+    'Atributos que los agentes leen juntos bajo un título, en este orden, como Facturación: plan, lifetime_value. Los atributos que no están en ningún grupo conservan sus grupos predeterminados. Los nombres de los atributos están en Unify › Profile explorer. Como máximo {{max}} grupos.',
+  UnifiedProfilesUnifyLayoutGroupNumber: 'Grupo {{n}}',
+  UnifiedProfilesUnifyLayoutGroupLegend: 'Grupo {{n}}: {{title}}',
+  UnifiedProfilesUnifyLayoutGroupTitle: 'Título',
+  UnifiedProfilesUnifyLayoutGroupTraits: 'Atributos',
+  UnifiedProfilesUnifyLayoutGroupTraitsHelp: 'Separados por comas, como plan, lifetime_value.',
+  UnifiedProfilesUnifyLayoutAddGroup: 'Añadir grupo',
+  UnifiedProfilesUnifyLayoutEventsLegend: 'Eventos del historial',
+  UnifiedProfilesUnifyLayoutEventsHelp:
+    'Las interacciones propias de Flex aparecen siempre; si enumeras eventos aquí, solo aparecen esos otros. Los nombres de los eventos y sus propiedades están en Connections › Sources › Debugger. Como máximo {{max}} eventos.',
+  UnifiedProfilesUnifyLayoutEventsPropertiesHelp:
+    'La propiedad de fecha indica cuándo ocurrió (vacía: cuando Segment lo recibió); la primera y la segunda propiedad se muestran debajo, como revenue y order_id.',
+  UnifiedProfilesUnifyLayoutEventNumber: 'Evento {{n}}',
+  UnifiedProfilesUnifyLayoutEventLegend: 'Evento {{n}}: {{event}}',
+  UnifiedProfilesUnifyLayoutEventName: 'Nombre del evento',
+  UnifiedProfilesUnifyLayoutEventLabel: 'Nombre visible',
+  UnifiedProfilesUnifyLayoutEventDateProperty: 'Propiedad de fecha',
+  UnifiedProfilesUnifyLayoutEventPrimaryProperty: 'Primera propiedad',
+  UnifiedProfilesUnifyLayoutEventSecondaryProperty: 'Segunda propiedad',
+  UnifiedProfilesUnifyLayoutAddEvent: 'Añadir evento',
+  UnifiedProfilesUnifyLayoutRemove: 'Quitar {{name}}',
+  UnifiedProfilesUnifyLayoutRemoveShort: 'Quitar',
+  UnifiedProfilesUnifyLayoutIdentifiersLegend: 'Identificadores',
+  UnifiedProfilesUnifyLayoutIdentifiersHelp:
+    'Para cada tipo de identificador de la prioridad de identificadores: el nombre que ven los agentes, si pueden buscar por él y qué atributos de la tarea lo contienen. Los campos vacíos conservan los valores predeterminados.',
+  UnifiedProfilesUnifyLayoutIdentifierExtra: '{{identifier}} (no está en la prioridad de identificadores)',
+  UnifiedProfilesUnifyLayoutIdentifierLabel: 'Nombre visible',
+  UnifiedProfilesUnifyLayoutIdentifierSearchable: 'Los agentes pueden buscar por él',
+  UnifiedProfilesUnifyLayoutIdentifierTaskAttributes: 'Atributos de la tarea',
+  UnifiedProfilesUnifyLayoutIdentifierTaskAttributesHelp:
+    'Atributos de la tarea que pueden contenerlo, separados por comas, hasta {{max}}, como account_email, pre_engagement_data.email.',
+  UnifiedProfilesUnifyLayoutBadTraitInList:
+    '«{{name}}» no es un nombre de atributo. Escribe los nombres tal como los muestra Unify › Profile explorer (letras, dígitos, _ . : y -), separados por comas.',
+  UnifiedProfilesUnifyLayoutBadTrait:
+    '«{{name}}» no es un nombre de atributo. Escribe un solo nombre tal como lo muestra Unify › Profile explorer (letras, dígitos, _ . : y -).',
+  UnifiedProfilesUnifyLayoutTooManyNameTraits:
+    'El nombre admite como máximo {{max}} atributos, como first_name, last_name: quita los demás.',
+  UnifiedProfilesUnifyLayoutGroupNoTitle: 'El grupo {{n}} necesita un título que lean los agentes, como Facturación.',
+  UnifiedProfilesUnifyLayoutGroupTitleLong: 'El título del grupo {{n}} tiene más de {{max}} caracteres: acórtalo.',
+  UnifiedProfilesUnifyLayoutGroupTitleTwice:
+    'El grupo {{other}} ya se llama {{title}}: pon otro título al grupo {{n}}.',
+  UnifiedProfilesUnifyLayoutGroupNoTraits: 'Añade al menos un atributo a {{group}} o quita el grupo.',
+  UnifiedProfilesUnifyLayoutGroupBadTrait:
+    '«{{name}}» en {{group}} no es un nombre de atributo. Escribe los nombres tal como los muestra Unify › Profile explorer (letras, dígitos, _ . : y -), separados por comas.',
+  UnifiedProfilesUnifyLayoutGroupTooManyTraits:
+    '{{group}} tiene {{count}} atributos y caben como máximo {{max}}: divídelo en dos grupos.',
+  UnifiedProfilesUnifyLayoutTraitTwiceInGroup: '{{trait}} aparece dos veces en {{group}}: déjalo una sola vez.',
+  UnifiedProfilesUnifyLayoutTraitInTwoGroups:
+    '{{trait}} está en {{other}} y en {{group}}: quítalo de uno de los dos, porque cada atributo va en un solo grupo.',
+  UnifiedProfilesUnifyLayoutTooManyGroups:
+    'Hay {{count}} grupos de atributos y caben como máximo {{max}}: quita o une algunos.',
+  UnifiedProfilesUnifyLayoutTooManyEvents:
+    'Hay {{count}} eventos del historial y caben como máximo {{max}}: quita algunos.',
+  UnifiedProfilesUnifyLayoutEventNoName:
+    'El evento {{n}} necesita el nombre del evento tal como lo muestra Segment en Connections › Sources › Debugger, como Order Completed.',
+  UnifiedProfilesUnifyLayoutEventNameLong:
+    'El nombre del evento {{n}} tiene más de {{max}} caracteres: usa el nombre exacto que muestra Segment.',
+  UnifiedProfilesUnifyLayoutEventTwice:
+    '{{event}} es a la vez el evento {{other}} y el evento {{n}}: quita uno de los dos.',
+  UnifiedProfilesUnifyLayoutEventLabelLong:
+    'El nombre visible del evento {{n}} tiene más de {{max}} caracteres: acórtalo.',
+  UnifiedProfilesUnifyLayoutEventBadProperty:
+    'Esta propiedad del evento {{n}} no es un nombre de propiedad: usa como máximo {{max}} caracteres, tal como la muestra el Debugger de Segment, como revenue.',
+  UnifiedProfilesUnifyLayoutIdentifierLabelLong:
+    'El nombre visible de {{identifier}} tiene más de {{max}} caracteres: acórtalo.',
+  UnifiedProfilesUnifyLayoutBadTaskAttribute:
+    '«{{name}}» ({{identifier}}) no es un nombre de atributo de la tarea. Usa letras, dígitos, _ y -, con puntos para los atributos anidados, como pre_engagement_data.email, separados por comas.',
+  UnifiedProfilesUnifyLayoutTooManyTaskAttributes:
+    '{{identifier}} admite como máximo {{max}} atributos de la tarea: quita los demás.',
+  UnifiedProfilesUnifyLayoutTooLong:
+    'El diseño de la pestaña Cliente es demasiado largo en conjunto: usa menos grupos o eventos, o nombres más cortos.',
+  UnifiedProfilesUnifyLayoutSummaryDefault: 'Diseño predeterminado',
+  UnifiedProfilesUnifyLayoutSummaryName: 'Nombre a partir de {{traits}}',
+  UnifiedProfilesUnifyLayoutSummarySecondary: 'Línea bajo el nombre a partir de {{trait}}',
+  UnifiedProfilesUnifyLayoutSummaryAvatar: 'Foto a partir de {{trait}}',
+  UnifiedProfilesUnifyLayoutSummaryGroupsOne: '{{count}} grupo de atributos',
+  UnifiedProfilesUnifyLayoutSummaryGroupsMany: '{{count}} grupos de atributos',
+  UnifiedProfilesUnifyLayoutSummaryEventsOne: '{{count}} evento del historial',
+  UnifiedProfilesUnifyLayoutSummaryEventsMany: '{{count}} eventos del historial',
+  UnifiedProfilesUnifyLayoutSummaryRenamedOne: '{{count}} identificador con otro nombre',
+  UnifiedProfilesUnifyLayoutSummaryRenamedMany: '{{count}} identificadores con otro nombre',
+  UnifiedProfilesUnifyLayoutSummarySearchOne: 'Búsqueda cambiada para {{count}} identificador',
+  UnifiedProfilesUnifyLayoutSummarySearchMany: 'Búsqueda cambiada para {{count}} identificadores',
+  UnifiedProfilesUnifyLayoutSummaryAttributesOne: 'Atributos de la tarea para {{count}} identificador',
+  UnifiedProfilesUnifyLayoutSummaryAttributesMany: 'Atributos de la tarea para {{count}} identificadores',
 };

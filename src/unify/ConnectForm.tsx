@@ -17,10 +17,7 @@ import type {
 import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
 import { channelChoices, EngagementChannels, sameChannels } from './EngagementChannels';
-import { fieldLabels } from './fieldLabels';
-import { HighlightedTraits, highlightChoices, RECOMMENDED_HIGHLIGHTS } from './HighlightedTraits';
-import { IdentifierPriority } from './IdentifierPriority';
-import { displayRows, readDisplayRows, sameDisplay, TraitDisplaySettings } from './TraitDisplaySettings';
+import { SaveStatus } from './SaveStatus';
 import type { UnifyState } from './unifySlice';
 
 type FieldName = 'workspaceSlug' | 'spaceId' | 'profileApiToken' | 'region' | 'writeKey';
@@ -86,36 +83,40 @@ interface ConnectFormProps {
   onSave: (write: UnifyConfigWrite) => void;
 }
 
-/** The admin's form to connect an existing Segment workspace: checked field by field, secrets write-only. */
+/**
+ * The admin's form to connect an existing Segment workspace, and which interactions go to it: checked
+ * field by field, secrets write-only.
+ */
 export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
   const t = useStrings();
   const [values, setValues] = React.useState<Values>(() => initialValues(config));
   const [problems, setProblems] = React.useState<Partial<Record<FieldName, string>>>({});
-  const [priority, setPriority] = React.useState<string[]>(config.connection.identifierPriority);
   const [excluded, setExcluded] = React.useState<string[]>(config.connection.engagementExcludedChannels);
   const [channels, setChannels] = React.useState<string[]>(() =>
     channelChoices(config.connection.engagementExcludedChannels),
   );
-  const savedHighlights = config.connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS;
-  const [highlights, setHighlights] = React.useState<string[]>(() => [...savedHighlights]);
-  const [highlightBoxes, setHighlightBoxes] = React.useState<string[]>(() => highlightChoices(savedHighlights));
-  const [displays, setDisplays] = React.useState(() => displayRows(config.connection.traitDisplay));
-  const [displayProblem, setDisplayProblem] = React.useState<string>();
-  // After a save or a conflict (a new revision) the form starts again from the settings as they
-  // now are; a check, which changes nothing saved, leaves what the admin is typing alone.
+  // When these settings change (this admin's save, or another's seen in a conflict) the form starts
+  // again from them; a check, or a save of the other form, leaves what the admin is typing alone.
   const configRef = React.useRef(config);
   configRef.current = config;
+  const { workspaceSlug, spaceId, region, profileApiToken, writeKey, engagementExcludedChannels } = config.connection;
+  const savedKey = JSON.stringify([
+    workspaceSlug,
+    spaceId,
+    region,
+    profileApiToken,
+    writeKey,
+    engagementExcludedChannels,
+  ]);
   React.useEffect(() => {
     setValues(initialValues(configRef.current));
-    setPriority(configRef.current.connection.identifierPriority);
     setExcluded(configRef.current.connection.engagementExcludedChannels);
     setChannels(channelChoices(configRef.current.connection.engagementExcludedChannels));
-    const highlighted = configRef.current.connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS;
-    setHighlights([...highlighted]);
-    setHighlightBoxes(highlightChoices(highlighted));
-    setDisplays(displayRows(configRef.current.connection.traitDisplay));
-    setDisplayProblem(undefined);
-  }, [config.revision]);
+  }, [savedKey]);
+  // Once saved, a typed secret leaves the page even when it was the one already set (no change, no new revision).
+  React.useEffect(() => {
+    if (save.status === 'saved') setValues((typed) => ({ ...typed, profileApiToken: '', writeKey: '' }));
+  }, [save.status]);
   const fieldError = (name: FieldName) => problems[name] ?? save.fieldErrors?.[name];
 
   const submit = (event: React.FormEvent) => {
@@ -126,17 +127,10 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
       if (value && !rule.pattern.test(value)) found[name] = t(rule.problem);
     }
     setProblems(found);
-    const display = readDisplayRows(displays, t);
-    setDisplayProblem(display.problem);
-    if (Object.keys(found).length > 0 || display.problem) return;
+    if (Object.keys(found).length > 0) return;
     const write = changesOf(values, config);
-    if (priority.join(',') !== config.connection.identifierPriority.join(',')) write.identifierPriority = priority;
     if (!sameChannels(excluded, config.connection.engagementExcludedChannels)) {
       write.engagementExcludedChannels = excluded;
-    }
-    if (highlights.join(',') !== savedHighlights.join(',')) write.highlightedTraits = highlights;
-    if (!sameDisplay(display.value, config.connection.traitDisplay ?? {})) {
-      write.traitDisplay = Object.keys(display.value).length > 0 ? display.value : null;
     }
     onSave(write);
   };
@@ -155,32 +149,7 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
           </Alert>
         </Box>
       )}
-      {save.status === 'conflict' && save.conflict && (
-        <Box marginBottom="space50">
-          <Alert variant="warning">
-            <Text as="p" fontWeight="fontWeightSemibold">
-              {t('UnifiedProfilesUnifyConflictTitle', { who: save.conflict.changedBy })}
-            </Text>
-            <Text as="p">
-              {t('UnifiedProfilesUnifyConflictBody', { fields: fieldLabels(save.conflict.changedFields, t) })}
-            </Text>
-          </Alert>
-        </Box>
-      )}
-      {save.status === 'failed' && !save.fieldErrors && (
-        <Box marginBottom="space50">
-          <Alert variant="error">
-            <Text as="p">{save.error?.message}</Text>
-          </Alert>
-        </Box>
-      )}
-      {save.status === 'saved' && (
-        <Box marginBottom="space50" role="status">
-          <Alert variant="neutral">
-            <Text as="p">{t('UnifiedProfilesUnifySaved', { seconds: config.settingsCacheSeconds })}</Text>
-          </Alert>
-        </Box>
-      )}
+      <SaveStatus config={config} save={save} />
       {FIELDS.map(({ name, label, help, secret }) => {
         const id = `unified-profiles-unify-${name}`;
         const problem = fieldError(name);
@@ -219,7 +188,6 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
           {fieldError('region') ?? t('UnifiedProfilesUnifyHelpRegion')}
         </HelpText>
       </Box>
-      <IdentifierPriority order={priority} onChange={setPriority} problem={save.fieldErrors?.identifierPriority} />
       <Box marginBottom="space50">
         <EngagementChannels
           excluded={excluded}
@@ -228,20 +196,6 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
           problem={save.fieldErrors?.engagementExcludedChannels}
         />
       </Box>
-      <HighlightedTraits
-        chosen={highlights}
-        choices={highlightBoxes}
-        onChange={(chosen, choices) => {
-          setHighlights(chosen);
-          setHighlightBoxes(choices);
-        }}
-        problem={save.fieldErrors?.highlightedTraits}
-      />
-      <TraitDisplaySettings
-        rows={displays}
-        onChange={setDisplays}
-        problem={displayProblem ?? save.fieldErrors?.traitDisplay}
-      />
       <Button
         variant="primary"
         type="submit"

@@ -9,6 +9,9 @@ import type {
 import { BackendError } from '../backend/FunctionsClient';
 import { buildConfig as buildBaseConfig, renderView } from './test-support/unifyView';
 
+// The view is a long form: typing into it is slow in jsdom, slower on a busy machine.
+jest.setTimeout(20_000);
+
 const CHECKED_AT = '2026-11-29T10:00:00Z';
 
 const buildConfig = (overrides: Partial<UnifyConfigResponse> = {}) =>
@@ -208,6 +211,36 @@ describe('Unify view: connect', () => {
   });
 });
 
+describe('Unify view: two settings forms', () => {
+  it('saves the connection without losing what the admin is editing for agents, and says so in that form only', async () => {
+    const writes: UnifyConfigWrite[] = [];
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      writeUnifyConfig: async (write) => {
+        writes.push(write);
+        return buildConfig({ revision: '4', connection: { ...buildConfig().connection, spaceId: 'spa_new' } });
+      },
+    });
+    const agentView = within(await screen.findByRole('region', { name: 'What agents see' }));
+    await userEvent.type(agentView.getByLabelText('Another trait to highlight'), 'lifetime_orders{Enter}');
+    const connect = within(screen.getByRole('region', { name: 'Connect an existing workspace' }));
+    await userEvent.clear(connect.getByLabelText('Unify space ID'));
+    await userEvent.type(connect.getByLabelText('Unify space ID'), 'spa_new');
+    await userEvent.click(connect.getByRole('button', { name: 'Save connection' }));
+
+    expect(writes).toEqual([{ revision: '3', spaceId: 'spa_new' }]);
+    expect(await connect.findByRole('status')).toHaveTextContent(/Saved\. Every lookup uses it/);
+    expect(agentView.queryByRole('status')).not.toBeInTheDocument();
+    expect(agentView.getByLabelText('lifetime_orders')).toBeChecked(); // still there, still unsaved
+
+    await userEvent.click(agentView.getByRole('button', { name: 'Save what agents see' }));
+    expect(writes[1]).toEqual({
+      revision: '4',
+      highlightedTraits: ['total_inbounds', 'frequent_inbound_channel', 'lifetime_orders'],
+    });
+  });
+});
+
 describe('Unify view: identifier priority', () => {
   it('reorders, adds and removes identifiers with buttons, and saves the order', async () => {
     const writes = renderRecordingWrites();
@@ -217,7 +250,7 @@ describe('Unify view: identifier priority', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add' }));
     expect(screen.getByRole('button', { name: 'Move Phone up' })).toBeDisabled();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
     expect(writes).toEqual([{ revision: '3', identifierPriority: ['phone', 'email', 'anonymous_id'] }]);
   });
 
@@ -339,7 +372,7 @@ describe('Unify view: highlighted traits', () => {
     expect(writes).toEqual([]); // Enter adds the trait; it does not save
 
     await userEvent.click(box(CHANNEL));
-    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
     expect(writes).toEqual([{ revision: '3', highlightedTraits: ['total_inbounds', 'lifetime_orders'] }]);
   });
 
@@ -376,11 +409,11 @@ describe('Unify view: highlighted traits', () => {
     expect(box(TOTAL)).not.toBeChecked();
     await userEvent.click(box(TOTAL));
     await userEvent.click(box(TOTAL));
-    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
     expect(writes[0]).toEqual({ revision: '3' });
 
     await userEvent.click(box(TOTAL));
-    await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
     expect(writes[1]).toEqual({ revision: '3', highlightedTraits: ['total_inbounds', 'likelihood_to_churn'] });
     expect(await screen.findByText('Highlight at most 12 traits.')).toBeInTheDocument();
   });
@@ -428,7 +461,7 @@ describe('Unify view: trait display names and types', () => {
         screen.getByLabelText('Type, row 2'),
         'Reversed percentile (low is good, like a risk)',
       );
-      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
       expect(writes).toEqual([
         {
           revision: '3',
@@ -449,14 +482,14 @@ describe('Unify view: trait display names and types', () => {
       await userEvent.click(await screen.findByRole('button', { name: 'Add a trait' }));
       await userEvent.type(screen.getByLabelText('Trait name, row 1'), 'lifetime value');
       await userEvent.type(screen.getByLabelText('Display name, row 1'), 'Spend');
-      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
       expect(screen.getByRole('alert')).toHaveTextContent(
         'Row 1: use the trait name as Segment shows it, with no spaces.',
       );
       await userEvent.clear(screen.getByLabelText('Trait name, row 1'));
       await userEvent.type(screen.getByLabelText('Trait name, row 1'), 'plan');
       await userEvent.clear(screen.getByLabelText('Display name, row 1'));
-      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
       expect(screen.getByRole('alert')).toHaveTextContent('Row 1: set a display name or a type, or remove the row.');
       expect(writes).toEqual([]);
     },
@@ -479,7 +512,7 @@ describe('Unify view: trait display names and types', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Remove row 1' }));
       expect(screen.getByLabelText('Trait name, row 1')).toHaveValue('vip');
       expect(screen.getByLabelText('Trait name, row 1')).toHaveFocus();
-      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
       expect(writes[0]).toEqual({ revision: '3', traitDisplay: { vip: { type: 'boolean' } } });
     },
     SLOW,
@@ -496,11 +529,11 @@ describe('Unify view: trait display names and types', () => {
           return withDisplay({ plan: { label: 'Plan' } }, { revision: '3' });
         },
       });
-      await userEvent.click(await screen.findByRole('button', { name: 'Save connection' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Save what agents see' }));
       expect(writes[0]).toEqual({ revision: '3' });
       await userEvent.click(screen.getByRole('button', { name: 'Remove row 1' }));
       expect(screen.getByRole('button', { name: 'Add a trait' })).toHaveFocus();
-      await userEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Save what agents see' }));
       expect(writes[1]).toEqual({ revision: '3', traitDisplay: null });
     },
     SLOW,

@@ -10,6 +10,7 @@ import { useStrings } from '../shared/PluginProviders';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import { FailureWithRetry, LoadingStatus } from '../shared/StatusMessages';
 import { ChangeHistory } from './ChangeHistory';
+import { AgentViewForm } from './AgentViewForm';
 import { ConnectForm } from './ConnectForm';
 import { ConnectionCheck } from './ConnectionCheck';
 import { ConnectionOverview } from './ConnectionOverview';
@@ -18,7 +19,7 @@ import { highlightsSummary, RECOMMENDED_HIGHLIGHTS } from './HighlightedTraits';
 import { SetupChecklist } from './SetupChecklist';
 import { traitDisplaySummary } from './TraitDisplaySettings';
 import type { UnifyLoader } from './unifyLoader';
-import { connectionStanding, selectUnify } from './unifySlice';
+import { connectionStanding, selectUnify, type UnifySettingsForm, type UnifyState } from './unifySlice';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -93,6 +94,9 @@ export function UnifySetupView({ loader }: { loader: UnifyLoader }) {
   const unify = useSelector((state: RootStateWithPlugin) => selectUnify(state));
   React.useEffect(() => void loader.load(), [loader]);
   const { config } = unify;
+  // Each form shows only its own save: the other one stays as it was.
+  const saveOf = (form: UnifySettingsForm): UnifyState['save'] =>
+    unify.save.form === form ? unify.save : { status: 'idle' };
 
   return (
     <Box
@@ -137,13 +141,28 @@ export function UnifySetupView({ loader }: { loader: UnifyLoader }) {
               onCheck={(knownCustomer) => void loader.check(knownCustomer)}
             />
           </Section>
-          <Section id="connect" title={t('UnifiedProfilesUnifyConnectHeading')}>
-            {config.canEdit ? (
-              <ConnectForm config={config} save={unify.save} onSave={(write) => void loader.save(write)} />
-            ) : (
+          {config.canEdit ? (
+            <>
+              <Section id="connect" title={t('UnifiedProfilesUnifyConnectHeading')}>
+                <ConnectForm
+                  config={config}
+                  save={saveOf('connection')}
+                  onSave={(write) => void loader.save(write, 'connection')}
+                />
+              </Section>
+              <Section id="agent-view" title={t('UnifiedProfilesUnifyAgentViewHeading')}>
+                <AgentViewForm
+                  config={config}
+                  save={saveOf('agentView')}
+                  onSave={(write) => void loader.save(write, 'agentView')}
+                />
+              </Section>
+            </>
+          ) : (
+            <Section id="connect" title={t('UnifiedProfilesUnifyConnectHeading')}>
               <ConnectionDetails config={config} />
-            )}
-          </Section>
+            </Section>
+          )}
           <Section id="changes" title={t('UnifiedProfilesUnifyChangesHeading')}>
             <ChangeHistory audit={config.audit} />
           </Section>

@@ -24,11 +24,13 @@ import {
   stepTickSaved,
   stepTickStarted,
   UnifyFailure,
+  type UnifySettingsForm,
 } from './unifySlice';
 
 export interface UnifyLoader {
   load(): Promise<void>;
-  save(write: UnifyConfigWrite): Promise<void>;
+  /** Saves what `form` changed; its banner then says how it went. */
+  save(write: UnifyConfigWrite, form: UnifySettingsForm): Promise<void>;
   /** `knownCustomer` (type:value) lets the check look for profiles and Flex events too. */
   check(knownCustomer?: string): Promise<void>;
   /** Ticks (or unticks) a setup step for the account (admins): shown at once, saved one tick after another. */
@@ -52,8 +54,8 @@ export function createUnifyLoader(store: Store<RootStateWithPlugin>, functions: 
         store.dispatch(configLoadFailed(failureOf(asBackendError(error))));
       }
     },
-    async save(write) {
-      store.dispatch(saveStarted());
+    async save(write, form) {
+      store.dispatch(saveStarted(form));
       try {
         store.dispatch(saveSucceeded(await functions.writeUnifyConfig(write)));
       } catch (caught) {

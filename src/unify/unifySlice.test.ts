@@ -57,7 +57,7 @@ describe('unify slice', () => {
     store.dispatch(checkFinished(check('failed')));
     expect(selectUnify(store.getState()).config?.lastCheck?.status).toBe('failed');
 
-    store.dispatch(saveStarted());
+    store.dispatch(saveStarted('connection'));
     store.dispatch(
       saveConflicted({
         conflict: { changedFields: ['spaceId'], changedBy: 'sam', changedAt: 'now' },
@@ -65,13 +65,14 @@ describe('unify slice', () => {
       }),
     );
     expect(selectUnify(store.getState())).toMatchObject({
-      save: { status: 'conflict', conflict: { changedBy: 'sam' } },
+      save: { status: 'conflict', form: 'connection', conflict: { changedBy: 'sam' } },
       config: { revision: '9' },
     });
 
     store.dispatch(saveFailed({ code: 'invalid_config', message: 'x', fieldErrors: { spaceId: 'bad' } }));
     expect(selectUnify(store.getState()).save).toEqual({
       status: 'failed',
+      form: 'connection', // the form that saved shows how it went
       error: { code: 'invalid_config', message: 'x' },
       fieldErrors: { spaceId: 'bad' },
     });

@@ -21,12 +21,17 @@ export interface UnifyConflict {
   changedAt: string;
 }
 
+/** The Unify view's two settings forms: the connection to Segment, and what agents see in the Customer tab. */
+export type UnifySettingsForm = 'connection' | 'agentView';
+
 export interface UnifyState {
   load: { status: 'idle' | 'loading' | 'loaded' | 'failed'; error?: UnifyFailure };
   /** The settings as the Functions last answered them (secrets only as set or not). */
   config: UnifyConfigResponse | null;
   save: {
     status: 'idle' | 'saving' | 'saved' | 'failed' | 'conflict';
+    /** Which form saved, so its own banner says how it went. */
+    form?: UnifySettingsForm;
     error?: UnifyFailure;
     /** Field name → what is wrong with it, as the Functions judged it. */
     fieldErrors?: Record<string, string>;
@@ -74,21 +79,21 @@ const unifySlice = createSlice({
     configLoadFailed(state, action: PayloadAction<UnifyFailure>) {
       state.load = { status: 'failed', error: action.payload };
     },
-    saveStarted(state) {
-      state.save = { status: 'saving' };
+    saveStarted(state, action: PayloadAction<UnifySettingsForm>) {
+      state.save = { status: 'saving', form: action.payload };
     },
     saveSucceeded(state, action: PayloadAction<UnifyConfigResponse>) {
       state.config = action.payload;
-      state.save = { status: 'saved' };
+      state.save = { status: 'saved', form: state.save.form };
     },
     saveFailed(state, action: PayloadAction<UnifyFailure & { fieldErrors?: Record<string, string> }>) {
       const { fieldErrors, ...error } = action.payload;
-      state.save = { status: 'failed', error, fieldErrors };
+      state.save = { status: 'failed', form: state.save.form, error, fieldErrors };
     },
     /** The settings changed under the admin: show what changed, and the settings as they are now. */
     saveConflicted(state, action: PayloadAction<{ conflict: UnifyConflict; current: UnifyConfigResponse | null }>) {
       if (action.payload.current) state.config = action.payload.current;
-      state.save = { status: 'conflict', conflict: action.payload.conflict };
+      state.save = { status: 'conflict', form: state.save.form, conflict: action.payload.conflict };
     },
     checkStarted(state) {
       state.check = { status: 'checking' };

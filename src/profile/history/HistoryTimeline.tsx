@@ -21,7 +21,16 @@ import { useLocale, useStrings } from '../../shared/PluginProviders';
 import { formatDate, formatDateExact, formatTimeOfDay, localDayKey } from '../../shared/timeFormat';
 import { RevealOnFocus } from '../RevealOnFocus';
 import type { HistoryPages } from '../profileSlice';
-import { TIMELINE_KINDS, TimelineKind, timelineKindOf, timelineSummary, timelineTitle } from './timelineEvents';
+import {
+  HistoryEventSetting,
+  isShownInHistory,
+  TIMELINE_KINDS,
+  TimelineKind,
+  timelineKindOf,
+  timelineSummary,
+  timelineTime,
+  timelineTitle,
+} from './timelineEvents';
 
 const KIND_NAMES: Record<TimelineKind, PluginStringKey> = {
   flex: 'UnifiedProfilesHistoryKindFlex',
@@ -54,17 +63,24 @@ function dayHeading(iso: string, now: number, locale: string, t: (key: PluginStr
 }
 
 /** One event: its icon, headline, one-line summary, and its time (exact on hover and focus). */
-const HistoryEntry = React.memo(function HistoryEntry({ item }: { item: TimelineItem }) {
+const HistoryEntry = React.memo(function HistoryEntry({
+  item,
+  events,
+}: {
+  item: TimelineItem;
+  events?: HistoryEventSetting[];
+}) {
   const t = useStrings();
   const locale = useLocale();
   const kind = timelineKindOf(item);
-  const summary = timelineSummary(item, { t, locale });
+  const summary = timelineSummary(item, { t, locale }, events);
+  const time = timelineTime(item, events);
   return (
     <Box as="li" display="flex" columnGap="space30" paddingY="space20" data-kind={kind}>
       <EventIcon item={item} kind={kind} />
       <Box flexGrow={1} minWidth="size0">
         <Text as="p" fontSize="fontSize30" fontWeight="fontWeightSemibold">
-          {timelineTitle(item, t)}
+          {timelineTitle(item, t, events)}
           {kind !== 'flex' && (
             <Text as="span" fontWeight="fontWeightNormal" color="colorTextWeak" fontSize="fontSize20">
               {' '}
@@ -78,8 +94,8 @@ const HistoryEntry = React.memo(function HistoryEntry({ item }: { item: Timeline
           </Text>
         )}
       </Box>
-      <RevealOnFocus detail={formatDateExact(item.timestamp, locale)} fontSize="fontSize20" color="colorTextWeak">
-        {formatTimeOfDay(item.timestamp, locale)}
+      <RevealOnFocus detail={formatDateExact(time, locale)} fontSize="fontSize20" color="colorTextWeak">
+        {formatTimeOfDay(time, locale)}
       </RevealOnFocus>
     </Box>
   );
@@ -100,18 +116,24 @@ interface HistoryProps {
   degraded: boolean;
   now: number;
   onLoadMore?: () => void;
+  /** The events an admin chose to show besides Flex's own (with their names and properties); all when absent. */
+  events?: HistoryEventSetting[];
 }
 
 /** One timeline of Flex interactions and Segment events, newest first, by day, with "View more". */
-export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMore }: HistoryProps) {
+export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMore, events }: HistoryProps) {
   const t = useStrings();
   const locale = useLocale();
   const [kind, setKind] = React.useState<TimelineKind | 'all'>('all');
+  const allowed = React.useMemo(() => items.filter((item) => isShownInHistory(item, events)), [items, events]);
   const sorted = React.useMemo(
-    () => [...items].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp)),
-    [items],
+    () =>
+      allowed
+        .map((item) => ({ item, time: timelineTime(item, events) }))
+        .sort((a, b) => Date.parse(b.time) - Date.parse(a.time)),
+    [allowed, events],
   );
-  const shown = kind === 'all' ? sorted : sorted.filter((item) => timelineKindOf(item) === kind);
+  const shown = kind === 'all' ? sorted : sorted.filter(({ item }) => timelineKindOf(item) === kind);
   const [visible, setVisible] = React.useState(ENTRIES_PER_VIEW);
   const viewMore = () => {
     setVisible((count) => count + ENTRIES_PER_VIEW);
@@ -119,10 +141,9 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
     if (hasMore && visible + 2 * ENTRIES_PER_VIEW > shown.length) onLoadMore?.();
   };
   const days: { key: string; heading: string; items: TimelineItem[] }[] = [];
-  for (const item of shown.slice(0, visible)) {
-    const key = localDayKey(item.timestamp);
-    if (days[days.length - 1]?.key !== key)
-      days.push({ key, heading: dayHeading(item.timestamp, now, locale, t), items: [] });
+  for (const { item, time } of shown.slice(0, visible)) {
+    const key = localDayKey(time);
+    if (days[days.length - 1]?.key !== key) days.push({ key, heading: dayHeading(time, now, locale, t), items: [] });
     days[days.length - 1].items.push(item);
   }
 
@@ -139,7 +160,7 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
         <Heading as="h3" id="unified-profiles-history" variant="heading50" marginBottom="space0">
           {t('UnifiedProfilesHistoryHeading')}
         </Heading>
-        {items.length > 0 && (
+        {allowed.length > 0 && (
           <Box display="flex" alignItems="center" columnGap="space30">
             <Label htmlFor="unified-profiles-history-kind" marginBottom="space0">
               {t('UnifiedProfilesHistoryFilterLabel')}
@@ -170,7 +191,11 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
 
       {shown.length === 0 && (
         <Text as="p" color="colorTextWeak">
-          {items.length === 0 ? t('UnifiedProfilesHistoryEmpty') : t('UnifiedProfilesHistoryFilterEmpty')}
+          {items.length === 0
+            ? t('UnifiedProfilesHistoryEmpty')
+            : allowed.length === 0
+              ? t('UnifiedProfilesHistoryHiddenByLayout')
+              : t('UnifiedProfilesHistoryFilterEmpty')}
         </Text>
       )}
 
@@ -187,7 +212,7 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
           </Text>
           <Box as="ol" margin="space0" paddingLeft="space0" listStyleType="none">
             {day.items.map((item) => (
-              <HistoryEntry key={item.id} item={item} />
+              <HistoryEntry key={item.id} item={item} events={events} />
             ))}
           </Box>
         </Box>

@@ -1,3 +1,4 @@
+import type { CustomerTabLayout } from '../../../serverless/src/config/unify-contract';
 import type { TimelineItem, TraitValue } from '../../../serverless/src/profile/types';
 import type { Translate } from '../../shared/PluginProviders';
 import { channelInWords, formatMoney } from '../format/traitFormat';
@@ -8,6 +9,9 @@ export type TimelineKind = 'flex' | 'order' | 'web' | 'support' | 'other';
 export const TIMELINE_KINDS: TimelineKind[] = ['flex', 'order', 'web', 'support', 'other'];
 
 const FLEX_EVENT = /^Flex - /;
+
+/** An event an admin listed for the history, with its display name and the properties it shows. */
+export type HistoryEventSetting = NonNullable<CustomerTabLayout['historyEvents']>[number];
 
 export function timelineKindOf(item: TimelineItem): TimelineKind {
   const name = item.name ?? '';
@@ -50,8 +54,57 @@ function flexSummary(item: TimelineItem, { t, locale }: SummaryContext): string 
   return parts.join(' · ');
 }
 
-/** The event's headline: its name in the timeline, or what an untitled call means. */
-export function timelineTitle(item: TimelineItem, t: Translate): string {
+/** The admin's setting for a track event they listed; undefined for any other event. */
+export function historyEventSettingOf(
+  item: TimelineItem,
+  events: HistoryEventSetting[] | undefined,
+): HistoryEventSetting | undefined {
+  return item.type === 'track' ? events?.find(({ event }) => event === item.name) : undefined;
+}
+
+/** Whether the history shows an event: every one, unless an admin listed some (then those and Flex's own). */
+export function isShownInHistory(item: TimelineItem, events: HistoryEventSetting[] | undefined): boolean {
+  if (!events?.length) return true;
+  return timelineKindOf(item) === 'flex' || historyEventSettingOf(item, events) !== undefined;
+}
+
+/** When the event happened: the admin's date property when it holds a date, else when Segment received it. */
+export function timelineTime(item: TimelineItem, events?: HistoryEventSetting[]): string {
+  const property = historyEventSettingOf(item, events)?.dateProperty;
+  const value = property ? propertyOf(item, property) : undefined;
+  // A year in the text: Date.parse reads even "1" as a date.
+  const time = typeof value === 'string' && /\d{4}/.test(value) ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? item.timestamp : new Date(time).toISOString();
+}
+
+/** An event property by name, or by a dotted path into nested properties (`order.total`). */
+function propertyOf(item: TimelineItem, name: string): TraitValue | undefined {
+  if (Object.prototype.hasOwnProperty.call(item.properties, name)) return item.properties[name];
+  let value: unknown = item.properties;
+  for (const key of name.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key))
+      return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value as TraitValue;
+}
+
+const MONEY_PROPERTY = /revenue|total|price|value/i;
+
+/** A property the admin chose, as the agent reads it: money with the event's currency, else the value. */
+function propertyText(item: TimelineItem, name: string, { t, locale }: SummaryContext): string | undefined {
+  const value = propertyOf(item, name);
+  const currency = text(item.properties.currency)?.toUpperCase();
+  if (typeof value === 'number' && currency && MONEY_PROPERTY.test(name))
+    return formatMoney(value, { locale, currency });
+  if (typeof value === 'boolean') return t(value ? 'UnifiedProfilesYes' : 'UnifiedProfilesNo');
+  return text(value);
+}
+
+/** The event's headline: the admin's name for it, its name in the timeline, or what an untitled call means. */
+export function timelineTitle(item: TimelineItem, t: Translate, events?: HistoryEventSetting[]): string {
+  const setting = historyEventSettingOf(item, events);
+  if (setting) return setting.label ?? setting.event;
   if (item.name === 'Flex - Engagement Initiated') return t('UnifiedProfilesHistoryFlexInitiated');
   if (item.name === 'Flex - Engagement Completed') return t('UnifiedProfilesHistoryFlexCompleted');
   if (item.type === 'page') return t('UnifiedProfilesHistoryPageViewed');
@@ -61,8 +114,18 @@ export function timelineTitle(item: TimelineItem, t: Translate): string {
   return item.name ?? item.type;
 }
 
-/** One line from the event's properties: an order's total with its currency, a page's title, a call's channel and length. */
-export function timelineSummary(item: TimelineItem, context: SummaryContext): string {
+/**
+ * One line from the event's properties: the ones an admin chose, else an order's total with its
+ * currency, a page's title, a call's channel and length.
+ */
+export function timelineSummary(item: TimelineItem, context: SummaryContext, events?: HistoryEventSetting[]): string {
+  const setting = historyEventSettingOf(item, events);
+  const chosen = [setting?.primaryProperty, setting?.secondaryProperty].filter((name): name is string => !!name);
+  if (chosen.length > 0)
+    return chosen
+      .map((name) => propertyText(item, name, context))
+      .filter(Boolean)
+      .join(' · ');
   const props = item.properties;
   switch (timelineKindOf(item)) {
     case 'flex':
