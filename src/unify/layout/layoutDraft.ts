@@ -68,8 +68,11 @@ export const newHistoryEvent = (): HistoryEventDraft => ({
   secondaryProperty: '',
 });
 
+/** A type's entry, else its defaults; own entries only, since `constructor` is an identifier type too. */
 export const identifierDraft = (draft: CustomerTabLayoutDraft, type: string): IdentifierDraft =>
-  draft.identifiers[type] ?? { label: '', searchable: searchableByDefault(type), taskAttributes: '' };
+  Object.prototype.hasOwnProperty.call(draft.identifiers, type)
+    ? draft.identifiers[type]
+    : { label: '', searchable: searchableByDefault(type), taskAttributes: '' };
 
 /** A saved layout (or none) as the editor's draft. */
 export function layoutDraft(layout: CustomerTabLayout | undefined): CustomerTabLayoutDraft {

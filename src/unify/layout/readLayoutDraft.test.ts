@@ -1,7 +1,7 @@
 import type { Translate } from '../../shared/PluginProviders';
 import { EN_STRINGS } from '../../strings/en';
 import { formatString } from '../../strings/formatString';
-import { layoutDraft, newHistoryEvent, newTraitGroup } from './layoutDraft';
+import { identifierDraft, layoutDraft, newHistoryEvent, newTraitGroup } from './layoutDraft';
 import { layoutProblems, readLayoutDraft } from './readLayoutDraft';
 
 const t: Translate = (key, values) => formatString(EN_STRINGS[key], values);
@@ -41,5 +41,15 @@ describe('readLayoutDraft', () => {
     expect(readLayoutDraft(events('€'.repeat(60)), t).problem).toBe(
       'The Customer tab layout is too long altogether: use fewer groups or events, or shorter names.',
     );
+  });
+});
+
+describe('identifierDraft', () => {
+  it('gives an identifier type named like an object property (constructor) its defaults, not the prototype’s', () => {
+    expect(identifierDraft(layoutDraft(undefined), 'constructor')).toEqual({
+      label: '',
+      searchable: false,
+      taskAttributes: '',
+    });
   });
 });

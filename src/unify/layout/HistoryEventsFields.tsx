@@ -1,0 +1,95 @@
+import * as React from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { HelpText } from '@twilio-paste/core/help-text';
+
+import { useStrings } from '../../shared/PluginProviders';
+import type { PluginStringKey } from '../../strings/en';
+import type { HistoryEventDraft } from './layoutDraft';
+import { eventField, layoutElementId, newHistoryEvent, SECTION_FIELDS } from './layoutDraft';
+import { RowFieldset, SectionFieldset } from './LayoutFieldset';
+import type { FieldProblems } from './LayoutTextField';
+import { LayoutTextField } from './LayoutTextField';
+import { LAYOUT_LIMITS } from './readLayoutDraft';
+import { RowButtons, useRowList } from './RowButtons';
+
+const ADD_ID = layoutElementId('event-add');
+
+type Part = Exclude<keyof HistoryEventDraft, 'key'>;
+const PARTS: { part: Part; label: PluginStringKey }[] = [
+  { part: 'event', label: 'UnifiedProfilesUnifyLayoutEventName' },
+  { part: 'label', label: 'UnifiedProfilesUnifyLayoutEventLabel' },
+  { part: 'dateProperty', label: 'UnifiedProfilesUnifyLayoutEventDateProperty' },
+  { part: 'primaryProperty', label: 'UnifiedProfilesUnifyLayoutEventPrimaryProperty' },
+  { part: 'secondaryProperty', label: 'UnifiedProfilesUnifyLayoutEventSecondaryProperty' },
+];
+
+interface HistoryEventsFieldsProps {
+  events: HistoryEventDraft[];
+  onChange: (events: HistoryEventDraft[]) => void;
+  problems: FieldProblems;
+}
+
+/** "History events": the Segment events the history shows, each with how it is summed up. */
+export function HistoryEventsFields({ events, onChange, problems }: HistoryEventsFieldsProps) {
+  const t = useStrings();
+  const rows = useRowList(events, onChange, (event) => eventField(event, 'event'), ADD_ID);
+  const update = (index: number, part: Part, value: string) =>
+    onChange(events.map((event, at) => (at === index ? { ...event, [part]: value } : event)));
+  const sectionProblem = problems.at(SECTION_FIELDS.historyEvents);
+
+  return (
+    <SectionFieldset
+      id={layoutElementId(SECTION_FIELDS.historyEvents)}
+      legend={t('UnifiedProfilesUnifyLayoutEventsLegend')}
+      help={[
+        t('UnifiedProfilesUnifyLayoutEventsHelp', { max: LAYOUT_LIMITS.historyEvents }),
+        t('UnifiedProfilesUnifyLayoutEventsPropertiesHelp'),
+      ]}
+    >
+      {events.map((event, index) => {
+        const n = index + 1;
+        const name = event.event.trim();
+        const numbered = t('UnifiedProfilesUnifyLayoutEventNumber', { n });
+        return (
+          <RowFieldset
+            key={event.key}
+            legend={name ? t('UnifiedProfilesUnifyLayoutEventLegend', { n, event: name }) : numbered}
+          >
+            <Box display="flex" flexWrap="wrap" columnGap="space40">
+              {PARTS.map(({ part, label }) => (
+                <LayoutTextField
+                  key={part}
+                  field={eventField(event, part)}
+                  label={t(label)}
+                  value={event[part]}
+                  onChange={(value) => update(index, part, value)}
+                  problems={problems}
+                />
+              ))}
+            </Box>
+            <RowButtons
+              rowKey={event.key}
+              name={name || numbered}
+              index={index}
+              count={events.length}
+              onMove={(by) => rows.move(index, by)}
+              onRemove={() => rows.remove(index)}
+            />
+          </RowFieldset>
+        );
+      })}
+      {sectionProblem && <HelpText variant="error">{sectionProblem}</HelpText>}
+      <Box marginTop="space30">
+        <Button
+          id={ADD_ID}
+          variant="secondary"
+          disabled={events.length >= LAYOUT_LIMITS.historyEvents}
+          onClick={() => rows.add(newHistoryEvent())}
+        >
+          {t('UnifiedProfilesUnifyLayoutAddEvent')}
+        </Button>
+      </Box>
+    </SectionFieldset>
+  );
+}
