@@ -13,14 +13,19 @@ import { FailureWithRetry, LoadingStatus, TitledAlert } from '../shared/StatusMe
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import { useNow } from '../shared/useNow';
 import { failureWordsKey } from './failureWords';
-import { identifierInWords } from '../shared/identifierFormat';
+import { identifierInWords, identifierTypeName } from '../shared/identifierFormat';
 import { headerNameOf } from './header/headerLayout';
 import { UnlinkConfirmation } from './header/UnlinkConfirmation';
 import type { ProfileLoader } from './profileLoader';
-import { selectHistoryPagesForTask, selectLookupForTask, selectProfileForTask } from './profileSlice';
+import {
+  selectHistoryPagesForTask,
+  selectIdentifierSettings,
+  selectLookupForTask,
+  selectProfileForTask,
+} from './profileSlice';
 import { ProfileView } from './ProfileView';
 import { CustomerSearch } from './search/CustomerSearch';
-import { splitTypedValue, taskContactOf } from './search/searchIdentifier';
+import { SEARCH_TYPES, searchTypesOf, splitTypedValue, taskContactOf } from './search/searchIdentifier';
 import { attributesWithLink, attributesWithoutLink, canLinkTask, isLinkedTo, readTaskLink } from './taskLink';
 
 interface CustomerTabProps {
@@ -62,6 +67,7 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
   const lookup = useSelector((state: RootStateWithPlugin) => selectLookupForTask(state, taskSid));
   const profile = useSelector((state: RootStateWithPlugin) => selectProfileForTask(state, taskSid));
   const history = useSelector((state: RootStateWithPlugin) => selectHistoryPagesForTask(state, taskSid));
+  const identifierSettings = useSelector((state: RootStateWithPlugin) => selectIdentifierSettings(state));
   const [linking, setLinking] = React.useState(false);
   const [linkError, setLinkError] = React.useState<string>();
   const [confirmingUnlink, setConfirmingUnlink] = React.useState(false);
@@ -77,6 +83,16 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
   const search = (identifier: string) => void loader.searchForTask(taskSid, identifier);
   const searched = searchedAsIdentifier(lookup?.searchedIdentifier);
   const contact = taskContactOf(attributes);
+  const inWords = (identifier: { type: string; value: string }) =>
+    identifierInWords(identifier, t, [], identifierSettings);
+  const searchChoices = searchTypesOf(identifierSettings);
+  // The built-in sentence names the default types; once an admin changed them, the list says which.
+  const searchIntro =
+    searchChoices.join() === SEARCH_TYPES.join()
+      ? t('UnifiedProfilesSearchIntro')
+      : t('UnifiedProfilesSearchIntroTypes', {
+          types: searchChoices.map((type) => identifierTypeName(type, t, identifierSettings)).join(', '),
+        });
 
   /** Writes the task's attributes as Flex does (TaskRouter keeps them; a transfer carries them). */
   const writeAttributes = async (
@@ -132,7 +148,7 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
     body = (
       <>
         <TitledAlert variant="neutral" title={t('UnifiedProfilesSearchTitle')}>
-          {t('UnifiedProfilesSearchIntro')}
+          {searchIntro}
         </TitledAlert>
         <CustomerSearch
           taskSid={taskSid}
@@ -151,7 +167,7 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
           variant="neutral"
           title={
             lookedUp
-              ? t('UnifiedProfilesNotFoundFor', { identifier: identifierInWords(lookedUp, t) })
+              ? t('UnifiedProfilesNotFoundFor', { identifier: inWords(lookedUp) })
               : t('UnifiedProfilesNotFoundTitle')
           }
         >
@@ -180,7 +196,7 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
           onRetry={() => void loader.retryForTask(taskSid, attributes)}
         >
           {lookup.searchedIdentifier && searched
-            ? t('UnifiedProfilesSearchFailedFor', { identifier: identifierInWords(searched, t) }) + ' '
+            ? t('UnifiedProfilesSearchFailedFor', { identifier: inWords(searched) }) + ' '
             : ''}
           {t(failureWordsKey(lookup.error?.code))}
         </FailureWithRetry>

@@ -1,6 +1,11 @@
 import { createSlice, PayloadAction } from '@reduxjs/toolkit';
 
-import type { CustomerProfile, TimelineItem, TimelinePage } from '../../serverless/src/profile/types';
+import type {
+  CustomerProfile,
+  ProfilePresentation,
+  TimelineItem,
+  TimelinePage,
+} from '../../serverless/src/profile/types';
 import { PLUGIN_NAMESPACE } from '../shared/namespace';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 
@@ -45,6 +50,11 @@ export interface ProfileState {
   /** Keyed by Segment profile id, so two tasks of one customer share one copy. */
   profilesByKey: Record<string, CustomerProfile>;
   historyByProfile: Record<string, HistoryPages>;
+  /**
+   * The presentation settings /profile last answered: settings, not customer data, so they outlive
+   * the profile and name identifier types in the search when no profile is shown.
+   */
+  presentation?: ProfilePresentation;
 }
 
 const initialState: ProfileState = { lookupsByTask: {}, profilesByKey: {}, historyByProfile: {} };
@@ -98,6 +108,7 @@ const profileSlice = createSlice({
       const profileKey = profileKeyOf(action.payload.profile);
       if (lookup.profileKey !== profileKey) detachProfile(state, action.payload.taskSid);
       state.profilesByKey[profileKey] = action.payload.profile;
+      if (action.payload.profile.presentation) state.presentation = action.payload.profile.presentation;
       // The profile's first history page is new: pages fetched after the old one no longer follow it.
       delete state.historyByProfile[profileKey];
       Object.assign(lookup, {
@@ -189,6 +200,10 @@ export const selectHistoryPagesForTask = (state: RootStateWithPlugin, taskSid: s
   const profileKey = selectLookupForTask(state, taskSid)?.profileKey;
   return profileKey ? selectProfileState(state).historyByProfile[profileKey] : undefined;
 };
+
+/** The identifier names and searchable types an admin set, as /profile last answered them. */
+export const selectIdentifierSettings = (state: RootStateWithPlugin) =>
+  selectProfileState(state).presentation?.customerTab?.identifiers;
 
 /** The whole history shown for a profile: its first page, then the pages fetched after it, and what comes next. */
 export function timelineOf(profile: CustomerProfile, pages: HistoryPages | undefined) {

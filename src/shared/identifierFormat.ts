@@ -1,3 +1,4 @@
+import type { CustomerTabLayout } from '../../serverless/src/config/unify-contract';
 import type { ProfileIdentifier } from '../../serverless/src/profile/types';
 import type { PluginStringKey } from '../strings/en';
 import type { Translate } from './PluginProviders';
@@ -13,8 +14,19 @@ const IDENTIFIER_NAMES: Record<string, PluginStringKey> = {
   ga_client_id: 'UnifiedProfilesIdentifierGaClientId',
 };
 
-export function identifierTypeName(type: string, t: Translate): string {
-  const key = IDENTIFIER_NAMES[type];
+/** Per identifier type, the display name and searchability an admin set (as /profile answers them). */
+export type IdentifierSettings = CustomerTabLayout['identifiers'];
+
+/** The admin's setting for a type, never something inherited (a type may be named `constructor`). */
+export function identifierSettingOf(settings: IdentifierSettings, type: string) {
+  return settings && Object.prototype.hasOwnProperty.call(settings, type) ? settings[type] : undefined;
+}
+
+/** An identifier type's display name: the admin's, else the plugin's, else humanised. */
+export function identifierTypeName(type: string, t: Translate, settings?: IdentifierSettings): string {
+  const label = identifierSettingOf(settings, type)?.label;
+  if (label) return label;
+  const key = Object.prototype.hasOwnProperty.call(IDENTIFIER_NAMES, type) ? IDENTIFIER_NAMES[type] : undefined;
   return key ? t(key) : humanizeTraitKey(type);
 }
 
@@ -30,8 +42,13 @@ export function readableValue(identifier: Identifier, known: Identifier[] = []):
 }
 
 /** "phone +1 415 555 0100": an identifier in words, for "Matched by …" and "No customer matched …". */
-export function identifierInWords(identifier: Identifier, t: Translate, known: Identifier[] = []): string {
-  const name = identifierTypeName(identifier.type, t);
+export function identifierInWords(
+  identifier: Identifier,
+  t: Translate,
+  known: Identifier[] = [],
+  settings?: IdentifierSettings,
+): string {
+  const name = identifierTypeName(identifier.type, t, settings);
   // Lower case mid-sentence, but an acronym ("ID") keeps its capitals.
   const inSentence = /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
   return `${inSentence} ${readableValue(identifier, known)}`;

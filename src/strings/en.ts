@@ -93,6 +93,8 @@ export const EN_STRINGS = {
   UnifiedProfilesPictureUnnamed: 'Picture of the customer',
   UnifiedProfilesHistoryHiddenByLayout:
     'None of the events an admin chose to show is in the activity loaded so far; the other events are hidden by the Unify settings.',
+  UnifiedProfilesSearchIntroTypes: 'Search by one of: {{types}}.',
+  UnifiedProfilesSearchTypeOff: 'Searching by {{type}} is turned off in the Unify settings.',
 
   UnifiedProfilesHistoryHeading: 'History',
   UnifiedProfilesHistoryFilterLabel: 'Show',

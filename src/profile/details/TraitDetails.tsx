@@ -185,7 +185,7 @@ export function TraitDetails({ profile, now }: { profile: CustomerProfile; now: 
           <DescriptionRows
             rows={profile.identifiers.map((identifier) => ({
               key: `${identifier.type}:${identifier.value}`,
-              label: identifierTypeName(identifier.type, t),
+              label: identifierTypeName(identifier.type, t, profile.presentation?.customerTab?.identifiers),
               value: readableValue(identifier),
             }))}
           />

@@ -102,7 +102,12 @@ export function ProfileHeader({
   const how = linked
     ? t(profile.link?.linked_by === 'studio' ? 'UnifiedProfilesLinkedByStudio' : 'UnifiedProfilesLinkedByAgent')
     : t('UnifiedProfilesMatchedBy', {
-        identifier: identifierInWords(profile.matchedIdentifier, t, profile.identifiers),
+        identifier: identifierInWords(
+          profile.matchedIdentifier,
+          t,
+          profile.identifiers,
+          profile.presentation?.customerTab?.identifiers,
+        ),
       });
 
   return (

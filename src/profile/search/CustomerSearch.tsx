@@ -5,10 +5,19 @@ import { HelpText } from '@twilio-paste/core/help-text';
 import { Input } from '@twilio-paste/core/input';
 import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
+import { useSelector } from 'react-redux';
 
 import { useStrings } from '../../shared/PluginProviders';
 import { identifierTypeName } from '../../shared/identifierFormat';
-import { guessSearchType, SEARCH_TYPES, searchValueProblem, splitTypedValue } from './searchIdentifier';
+import type { RootStateWithPlugin } from '../../shared/pluginState';
+import { selectIdentifierSettings } from '../profileSlice';
+import {
+  guessSearchType,
+  isSearchableType,
+  searchTypesOf,
+  searchValueProblem,
+  splitTypedValue,
+} from './searchIdentifier';
 
 interface CustomerSearchProps {
   taskSid: string;
@@ -32,8 +41,14 @@ export function CustomerSearch({
   focusOnShow,
 }: CustomerSearchProps) {
   const t = useStrings();
-  const [type, setType] = React.useState<string>(initial?.type ?? 'email');
-  const [value, setValue] = React.useState(initial?.value ?? '');
+  const settings = useSelector((state: RootStateWithPlugin) => selectIdentifierSettings(state));
+  const choices = searchTypesOf(settings);
+  // A prefill of a type the admin turned off is not offered: the agent would only be told it cannot be searched.
+  const prefill = initial && isSearchableType(initial.type, settings) ? initial : undefined;
+  const [type, setType] = React.useState<string>(
+    () => prefill?.type ?? (choices.includes('email') ? 'email' : (choices[0] ?? 'email')),
+  );
+  const [value, setValue] = React.useState(prefill?.value ?? '');
   const [problem, setProblem] = React.useState<string | undefined>(serverProblem);
   const [typeChosen, setTypeChosen] = React.useState(false);
   React.useEffect(() => setProblem(serverProblem), [serverProblem]);
@@ -42,21 +57,25 @@ export function CustomerSearch({
   React.useEffect(() => {
     if (focusOnShow) valueField.current?.focus();
   }, [focusOnShow]);
-  const types = SEARCH_TYPES.includes(type as never) ? SEARCH_TYPES : [...SEARCH_TYPES, type];
+  const types = choices.includes(type) || !isSearchableType(type, settings) ? choices : [...choices, type];
+  const typeName = (option: string) => identifierTypeName(option, t, settings);
 
   const changeValue = (next: string) => {
     setValue(next);
     setProblem(undefined);
     // Until the agent picks a type, follow what the value looks like (a bare word is a user id).
-    if (!typeChosen && !splitTypedValue(next).type) setType(guessSearchType(next));
+    const guess = typeChosen || splitTypedValue(next).type ? undefined : guessSearchType(next, choices);
+    if (guess) setType(guess);
   };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const typed = splitTypedValue(value);
     const searchType = typed.type ?? type;
+    if (!isSearchableType(searchType, settings))
+      return setProblem(t('UnifiedProfilesSearchTypeOff', { type: typeName(searchType) }));
     const key = searchValueProblem(searchType, typed.value);
-    if (key) return setProblem(t(key, { type: identifierTypeName(searchType, t) }));
+    if (key) return setProblem(t(key, { type: typeName(searchType) }));
     onSearch(`${searchType}:${typed.value}`);
   };
 
@@ -76,7 +95,7 @@ export function CustomerSearch({
           >
             {types.map((option) => (
               <Option key={option} value={option}>
-                {identifierTypeName(option, t)}
+                {typeName(option)}
               </Option>
             ))}
           </Select>
@@ -89,7 +108,7 @@ export function CustomerSearch({
             name="identifier"
             type="text"
             value={value}
-            placeholder={t('UnifiedProfilesSearchPlaceholder', { type: identifierTypeName(type, t) })}
+            placeholder={t('UnifiedProfilesSearchPlaceholder', { type: typeName(type) })}
             aria-describedby={`${baseId}-help`}
             hasError={Boolean(problem)}
             onChange={(event) => changeValue(event.target.value)}

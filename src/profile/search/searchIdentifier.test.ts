@@ -1,4 +1,11 @@
-import { guessSearchType, searchValueProblem, splitTypedValue, taskContactOf } from './searchIdentifier';
+import {
+  guessSearchType,
+  isSearchableType,
+  searchTypesOf,
+  searchValueProblem,
+  splitTypedValue,
+  taskContactOf,
+} from './searchIdentifier';
 
 describe('what the agent types', () => {
   it.each([
@@ -34,5 +41,32 @@ describe('what the agent types', () => {
       value: 'priya.patel@example.com',
     });
     expect(taskContactOf({ from: 'Priya' })).toBeUndefined();
+  });
+});
+
+describe('what an admin made searchable', () => {
+  const settings = {
+    phone: { searchable: false },
+    account_number: { label: 'Account number', searchable: true },
+    ga_client_id: { label: 'GA client' },
+  };
+
+  it('offers the default types an admin did not turn off, then the ones they made searchable', () => {
+    expect(searchTypesOf(undefined)).toEqual(['email', 'phone', 'user_id', 'anonymous_id']);
+    expect(searchTypesOf(settings)).toEqual(['email', 'user_id', 'anonymous_id', 'account_number']);
+  });
+
+  it('lets any type be searched as type:value except one turned off', () => {
+    expect(isSearchableType('phone', settings)).toBe(false);
+    expect(isSearchableType('ga_client_id', settings)).toBe(true);
+    expect(isSearchableType('toString', settings)).toBe(true);
+  });
+
+  it('never guesses a type that is not a choice', () => {
+    const choices = searchTypesOf(settings);
+    expect(guessSearchType('+1 415 555 0100', choices)).toBe('user_id');
+    expect(guessSearchType('ana@example.com', ['phone', 'account_number'])).toBe('phone');
+    expect(guessSearchType('ana@example.com', ['account_number'])).toBe('account_number');
+    expect(guessSearchType('ana@example.com', [])).toBeUndefined();
   });
 });

@@ -1,8 +1,23 @@
+import { IdentifierSettings, identifierSettingOf } from '../../shared/identifierFormat';
 import type { PluginStringKey } from '../../strings/en';
 
-/** The identifier types an agent can search by (the Unify view will make this list configurable). */
+/** The identifier types an agent can search by unless an admin turns them off in the Unify view. */
 export const SEARCH_TYPES = ['email', 'phone', 'user_id', 'anonymous_id'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** The search's type choices: the default ones an admin did not turn off, then the ones they made searchable. */
+export function searchTypesOf(settings?: IdentifierSettings): string[] {
+  const defaults: readonly string[] = SEARCH_TYPES;
+  const added = Object.keys(settings ?? {}).filter(
+    (type) => !defaults.includes(type) && identifierSettingOf(settings, type)?.searchable === true,
+  );
+  return [...defaults.filter((type) => isSearchableType(type, settings)), ...added];
+}
+
+/** Whether an agent may search by a type: any the admin did not turn off (typed as `type:value` if not a choice). */
+export function isSearchableType(type: string, settings?: IdentifierSettings): boolean {
+  return identifierSettingOf(settings, type)?.searchable !== false;
+}
 
 const EMAIL_SHAPE = /^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$/;
 const PHONE_SHAPE = /^\+?[0-9().\-\s]{3,32}$/;
@@ -32,12 +47,14 @@ export function taskContactOf(attributes: Record<string, unknown>): { type: Sear
   return undefined;
 }
 
-/** The type a bare value most plausibly is: an email, a phone number, else a user id. */
-export function guessSearchType(value: string): SearchType {
+/**
+ * The type a bare value most plausibly is, among the search's choices: an email, a phone number,
+ * else a user id, else the first choice; undefined only when there is no choice at all.
+ */
+export function guessSearchType(value: string, choices: readonly string[] = SEARCH_TYPES): string | undefined {
   const text = value.trim();
-  if (text.includes('@')) return 'email';
-  if (PHONE_SHAPE.test(text) && /\d/.test(text)) return 'phone';
-  return 'user_id';
+  const looksLike = text.includes('@') ? 'email' : PHONE_SHAPE.test(text) && /\d/.test(text) ? 'phone' : 'user_id';
+  return [looksLike, 'user_id'].find((type) => choices.includes(type)) ?? choices[0];
 }
 
 /** `type:value` as typed by someone who knows Segment; the picker's type is used otherwise. */
