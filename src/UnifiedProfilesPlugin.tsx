@@ -4,6 +4,7 @@ import { FlexPlugin } from '@twilio/flex-plugin';
 import { createFunctionsClient } from './backend/FunctionsClient';
 import { resolveFunctionsBaseUrl } from './backend/functionsBaseUrl';
 import { registerEngagements } from './engagement/registerEngagements';
+import { ProfilePreview } from './profile/ProfilePreview';
 import { registerCustomerProfile } from './profile/registerCustomerProfile';
 import { registerPluginProviders } from './shared/PluginProviders';
 import { PLUGIN_NAMESPACE, pluginReducer } from './shared/pluginState';
@@ -30,6 +31,6 @@ export default class UnifiedProfilesPlugin extends FlexPlugin {
     registerPluginProviders(flex, registered);
     const outbox = registerEngagements(flex, manager, functions);
     registerCustomerProfile(flex, manager, functions, registered.strings, outbox);
-    registerUnifySetup(flex, manager, functions);
+    registerUnifySetup(flex, manager, functions, ProfilePreview);
   }
 }

@@ -20,9 +20,10 @@ interface ProfileViewProps {
   lookup: TaskLookup;
   history?: HistoryPages;
   linked: boolean;
-  actions: HeaderActions;
-  onLoadMoreHistory: () => void;
   now: number;
+  /** Both absent in the Unify view's preview: the profile as agents see it, without their actions or more history. */
+  actions?: HeaderActions;
+  onLoadMoreHistory?: () => void;
 }
 
 /** When the profile was fetched, and whether the last refresh failed (then what is shown is older). */
@@ -71,11 +72,11 @@ export function ProfileView({ profile, lookup, history, linked, actions, onLoadM
           <Box borderTopStyle="solid" borderTopWidth="borderWidth10" borderTopColor="colorBorderWeak" />
           <HistoryTimeline
             items={timeline.items}
-            hasMore={Boolean(timeline.next && profile.segmentId)}
+            hasMore={Boolean(onLoadMoreHistory && timeline.next && profile.segmentId)}
             pages={history}
             degraded={Boolean(lookup.refreshError)}
             now={now}
-            onLoadMore={onLoadMoreHistory}
+            onLoadMore={() => onLoadMoreHistory?.()}
             events={profile.presentation?.customerTab?.historyEvents}
           />
         </>

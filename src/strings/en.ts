@@ -284,6 +284,19 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifySave: 'Save connection',
   UnifiedProfilesUnifyAgentViewHeading: 'What agents see',
   UnifiedProfilesUnifySaveAgentView: 'Save what agents see',
+  UnifiedProfilesUnifyPreviewHeading: 'Preview the Customer tab',
+  UnifiedProfilesUnifyPreviewCustomer: 'Customer to preview',
+  UnifiedProfilesUnifyPreviewShow: 'Show preview',
+  UnifiedProfilesUnifyPreviewHelp:
+    'A customer of the connected space, as type:value (email:ana@example.com, phone:+14155550100, user_id:abc123). The preview follows the settings above as you edit them, before you save.',
+  UnifiedProfilesUnifyPreviewNeedCustomer:
+    'Type a customer to preview, such as email:ana@example.com: Segment cannot list profiles, so the preview needs one you know.',
+  UnifiedProfilesUnifyPreviewNotFound:
+    'No profile in the connected space has {{identifier}}: check it in Segment’s Profile explorer, or try another customer.',
+  UnifiedProfilesUnifyPreviewFailed: 'The preview could not be loaded: try again in a moment.',
+  UnifiedProfilesUnifyPreviewRegion: 'Preview of the Customer tab for {{name}}',
+  UnifiedProfilesUnifyPreviewNote:
+    'This is how agents see this customer with the settings above, saved or not. Their buttons (refresh, search, link) are left out here.',
   UnifiedProfilesUnifyAgentViewStoreMissing:
     'Saving is not set up yet: see “Connect an existing workspace” for what the Functions need.',
   UnifiedProfilesUnifySaved:

@@ -295,6 +295,19 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifySave: 'Guardar conexión',
   UnifiedProfilesUnifyAgentViewHeading: 'Lo que ven los agentes',
   UnifiedProfilesUnifySaveAgentView: 'Guardar lo que ven los agentes',
+  UnifiedProfilesUnifyPreviewHeading: 'Vista previa de la pestaña Cliente',
+  UnifiedProfilesUnifyPreviewCustomer: 'Cliente para la vista previa',
+  UnifiedProfilesUnifyPreviewShow: 'Ver vista previa',
+  UnifiedProfilesUnifyPreviewHelp:
+    'Un cliente del espacio conectado, como tipo:valor (email:ana@example.com, phone:+14155550100, user_id:abc123). La vista previa sigue los ajustes de arriba mientras los editas, antes de guardar.',
+  UnifiedProfilesUnifyPreviewNeedCustomer:
+    'Escribe un cliente para la vista previa, como email:ana@example.com: Segment no puede listar perfiles, así que necesita uno que conozcas.',
+  UnifiedProfilesUnifyPreviewNotFound:
+    'Ningún perfil del espacio conectado tiene {{identifier}}: compruébalo en el Profile explorer de Segment o prueba con otro cliente.',
+  UnifiedProfilesUnifyPreviewFailed: 'No se pudo cargar la vista previa: vuelve a intentarlo en un momento.',
+  UnifiedProfilesUnifyPreviewRegion: 'Vista previa de la pestaña Cliente de {{name}}',
+  UnifiedProfilesUnifyPreviewNote:
+    'Así ven los agentes a este cliente con los ajustes de arriba, guardados o no. Sus botones (actualizar, buscar, vincular) no se muestran aquí.',
   UnifiedProfilesUnifyAgentViewStoreMissing:
     'El guardado aún no está configurado: consulta «Conectar un espacio de trabajo existente» para saber qué necesitan las Functions.',
   UnifiedProfilesUnifySaved:

@@ -7,6 +7,7 @@ import type {
   UnifyConfigWrite,
 } from '../../serverless/src/config/unify-contract';
 import { BackendError } from '../backend/FunctionsClient';
+import { buildProfile } from '../profile/test-support/profileFixtures';
 import { buildConfig as buildBaseConfig, renderView } from './test-support/unifyView';
 
 // The view is a long form: typing into it is slow in jsdom, slower on a busy machine.
@@ -554,4 +555,84 @@ describe('Unify view: trait display names and types', () => {
     },
     SLOW,
   );
+});
+
+describe('Unify view: Customer tab layout and its preview', () => {
+  it('adds a trait group, previews it live for a customer of the space before saving, then saves it', async () => {
+    const writes: UnifyConfigWrite[] = [];
+    const looked: string[] = [];
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      writeUnifyConfig: async (write) => {
+        writes.push(write);
+        return buildConfig({ revision: '4' });
+      },
+      lookupProfile: async (request) => {
+        looked.push(String(request.identifier));
+        return { profile: buildProfile() };
+      },
+    });
+    const agentView = within(await screen.findByRole('region', { name: 'What agents see' }));
+    await userEvent.type(agentView.getByLabelText('Customer to preview'), 'email:ana.garcia@example.com');
+    await userEvent.click(agentView.getByRole('button', { name: 'Show preview' }));
+    const preview = within(await screen.findByRole('region', { name: 'Preview of the Customer tab for Ana García' }));
+    expect(looked).toEqual(['email:ana.garcia@example.com']);
+    expect(preview.queryByRole('button', { name: 'Refresh' })).not.toBeInTheDocument(); // no agent actions here
+    expect(await preview.findByText('San Francisco')).toBeInTheDocument();
+    expect(preview.queryByRole('heading', { name: 'Billing' })).not.toBeInTheDocument();
+
+    await userEvent.click(agentView.getByRole('button', { name: 'Add group' }));
+    await userEvent.type(agentView.getByLabelText('Title'), 'Billing');
+    await userEvent.type(within(agentView.getByRole('group', { name: /^Group 1/ })).getByLabelText('Traits'), 'plan');
+    expect(await preview.findByRole('heading', { name: 'Billing' })).toBeInTheDocument(); // before any save
+    expect(writes).toEqual([]);
+
+    await userEvent.click(agentView.getByRole('button', { name: 'Save what agents see' }));
+    expect(writes).toEqual([{ revision: '3', customerTab: { traitGroups: [{ title: 'Billing', traits: ['plan'] }] } }]);
+  });
+
+  it('says what to do when the customer to preview is not in the space, or not typed', async () => {
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      lookupProfile: async () => {
+        throw new BackendError('not_found', 'No profile.', 404);
+      },
+    });
+    const agentView = within(await screen.findByRole('region', { name: 'What agents see' }));
+    const field = agentView.getByLabelText('Customer to preview');
+    await userEvent.click(agentView.getByRole('button', { name: 'Show preview' }));
+    expect(field).toHaveAccessibleDescription(/Type a customer to preview, such as email:ana@example.com/);
+    await userEvent.type(field, 'email:nobody@example.com{Enter}');
+    expect(
+      await agentView.findByText(/No profile in the connected space has email:nobody@example.com/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Preview of the Customer tab/ })).not.toBeInTheDocument();
+  });
+
+  it('refuses a layout that does not read before sending, marking the field', async () => {
+    const writes = renderRecordingWrites();
+    const agentView = within(await screen.findByRole('region', { name: 'What agents see' }));
+    await userEvent.type(agentView.getByLabelText('Name traits'), 'first name');
+    await userEvent.click(agentView.getByRole('button', { name: 'Save what agents see' }));
+    expect(agentView.getByLabelText('Name traits')).toBeInvalid();
+    expect(writes).toEqual([]);
+  });
+
+  it('shows a supervisor the layout in one line, and names it in the change history', async () => {
+    renderView({
+      readUnifyConfig: async () =>
+        buildConfig({
+          canEdit: false,
+          connection: {
+            ...buildConfig().connection,
+            customerTab: { traitGroups: [{ title: 'Billing', traits: ['plan'] }] },
+          },
+          audit: [{ at: CHECKED_AT, by: 'admin@acme.com', fields: ['customerTab'] }],
+        }),
+    });
+    expect(await screen.findByText('Customer tab layout')).toBeInTheDocument();
+    expect(screen.getByText(/1 trait group/)).toBeInTheDocument();
+    const changes = within(screen.getByRole('region', { name: 'Changes' }));
+    expect(changes.getByText(/admin@acme.com changed Customer tab layout/)).toBeInTheDocument();
+  });
 });

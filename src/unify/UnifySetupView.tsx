@@ -14,8 +14,10 @@ import { AgentViewForm } from './AgentViewForm';
 import { ConnectForm } from './ConnectForm';
 import { ConnectionCheck } from './ConnectionCheck';
 import { ConnectionOverview } from './ConnectionOverview';
+import type { ProfilePreviewComponent } from './CustomerTabPreview';
 import { sentChannelsSummary } from './EngagementChannels';
 import { highlightsSummary, RECOMMENDED_HIGHLIGHTS } from './HighlightedTraits';
+import { layoutSummary } from './layout/layoutSummary';
 import { SetupChecklist } from './SetupChecklist';
 import { traitDisplaySummary } from './TraitDisplaySettings';
 import type { UnifyLoader } from './unifyLoader';
@@ -63,6 +65,7 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
       highlightsSummary(connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS, t),
     ],
     [t('UnifiedProfilesUnifyFieldTraitDisplay'), traitDisplaySummary(connection.traitDisplay, t)],
+    [t('UnifiedProfilesUnifyLayoutHeading'), layoutSummary(connection.customerTab, t)],
   ];
   return (
     <>
@@ -89,7 +92,14 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
  * The Unify view: the connection's measured state, the guided setup of a new Segment workspace, the
  * check against Segment, the form to connect a workspace (admins), and who changed what. A region, not a `<main>`: Flex's layout has its own.
  */
-export function UnifySetupView({ loader }: { loader: UnifyLoader }) {
+export function UnifySetupView({
+  loader,
+  ProfilePreview,
+}: {
+  loader: UnifyLoader;
+  /** How the Customer tab shows a profile, for the preview (the profile feature's, passed by the plugin). */
+  ProfilePreview: ProfilePreviewComponent;
+}) {
   const t = useStrings();
   const unify = useSelector((state: RootStateWithPlugin) => selectUnify(state));
   React.useEffect(() => void loader.load(), [loader]);
@@ -155,6 +165,8 @@ export function UnifySetupView({ loader }: { loader: UnifyLoader }) {
                   config={config}
                   save={saveOf('agentView')}
                   onSave={(write) => void loader.save(write, 'agentView')}
+                  loadPreviewProfile={loader.previewProfile}
+                  ProfilePreview={ProfilePreview}
                 />
               </Section>
             </>

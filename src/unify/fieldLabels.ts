@@ -13,6 +13,7 @@ const FIELD_LABELS: Record<string, PluginStringKey> = {
   engagementExcludedChannels: 'UnifiedProfilesUnifyFieldEngagementChannels',
   highlightedTraits: 'UnifiedProfilesUnifyFieldHighlightedTraits',
   traitDisplay: 'UnifiedProfilesUnifyFieldTraitDisplay',
+  customerTab: 'UnifiedProfilesUnifyLayoutHeading',
 };
 
 export const fieldLabels = (fields: string[], t: Translate): string =>

@@ -7,6 +7,7 @@ import type {
   UnifySetupStepId,
 } from '../../serverless/src/config/unify-contract';
 import { BackendError, FunctionsClient, NETWORK_ERROR_CODE } from '../backend/FunctionsClient';
+import type { CustomerProfile } from '../../serverless/src/profile/types';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import {
   checkFailed,
@@ -35,6 +36,11 @@ export interface UnifyLoader {
   check(knownCustomer?: string): Promise<void>;
   /** Ticks (or unticks) a setup step for the account (admins): shown at once, saved one tick after another. */
   tickSetupStep(stepId: UnifySetupStepId, done: boolean): Promise<void>;
+  /**
+   * A customer of the connected space, for the Customer tab's preview (`type:value`, or an email or
+   * phone): a passing look, so it is not kept in the store. Rejects with the Functions' BackendError.
+   */
+  previewProfile(identifier: string): Promise<CustomerProfile>;
 }
 
 const asBackendError = (error: unknown) =>
@@ -79,6 +85,9 @@ export function createUnifyLoader(store: Store<RootStateWithPlugin>, functions: 
       } catch (error) {
         store.dispatch(checkFailed(failureOf(asBackendError(error))));
       }
+    },
+    async previewProfile(identifier) {
+      return (await functions.lookupProfile({ identifier })).profile;
     },
     tickSetupStep(stepId, done) {
       const previous = selectUnify(store.getState()).config?.setupChecklist?.steps[stepId];

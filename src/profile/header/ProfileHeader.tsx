@@ -90,7 +90,8 @@ export function ProfileHeader({
   profile: CustomerProfile;
   /** The task carries a link to this profile (made by an agent or a Studio flow). */
   linked: boolean;
-  actions: HeaderActions;
+  /** Absent in the Unify view's preview, where nothing is to be done with the customer. */
+  actions?: HeaderActions;
   now: number;
 }) {
   const t = useStrings();
@@ -145,9 +146,11 @@ export function ProfileHeader({
             </Badge>
           )}
         </Box>
-        <Box marginTop="space30">
-          <HeaderActionsBar {...actions} />
-        </Box>
+        {actions && (
+          <Box marginTop="space30">
+            <HeaderActionsBar {...actions} />
+          </Box>
+        )}
       </Box>
     </Box>
   );

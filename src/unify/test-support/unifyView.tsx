@@ -7,6 +7,7 @@ import { PLUGIN_NAMESPACE } from '../../shared/namespace';
 import { pluginReducer } from '../../shared/pluginState';
 import { fakeFunctionsClient } from '../../shared/test-support/fakeFunctionsClient';
 import { renderWithProviders } from '../../shared/test-support/renderWithProviders';
+import { ProfilePreview } from '../../profile/ProfilePreview';
 import { createUnifyLoader } from '../unifyLoader';
 import { UnifySetupView } from '../UnifySetupView';
 
@@ -37,6 +38,6 @@ export function buildConfig(overrides: Partial<UnifyConfigResponse> = {}): Unify
 export function renderView(methods: Partial<FunctionsClient>) {
   const store = configureStore({ reducer: { [PLUGIN_NAMESPACE]: pluginReducer } });
   const loader = createUnifyLoader(store, fakeFunctionsClient(methods));
-  renderWithProviders(<UnifySetupView loader={loader} />, store);
+  renderWithProviders(<UnifySetupView loader={loader} ProfilePreview={ProfilePreview} />, store);
   return store;
 }
