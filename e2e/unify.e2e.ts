@@ -116,6 +116,58 @@ describe('Unify view', () => {
     expect(await setup.getByRole('checkbox').count()).toBe(0);
   });
 
+  it('lets an admin lay the Customer tab out and preview it before saving; an agent’s next lookup follows it', async () => {
+    const { page } = session;
+    await openUnify(page);
+    await saveConnection(page, { space: 'spa_sandbox', token: SIMULATOR_TOKEN });
+    const agentView = page.getByRole('region', { name: 'What agents see' });
+    // The preview reads a real customer of the space, first as the tab is laid out now…
+    await agentView.getByLabel('Customer to preview').fill('email:ana.garcia@example.com');
+    await agentView.getByRole('button', { name: 'Show preview' }).click();
+    const preview = page.getByRole('region', { name: 'Preview of the Customer tab for Ana García' });
+    await preview
+      .getByText(/^Viewed a page ·/)
+      .first()
+      .waitFor();
+    expect(await preview.getByRole('heading', { name: 'Billing' }).count()).toBe(0);
+    expect(await preview.getByRole('button', { name: 'Refresh' }).count()).toBe(0); // no agent actions here
+
+    // …then through the settings being edited, before they are saved.
+    await agentView.getByLabel('Line under the name').fill('plan');
+    await agentView.getByRole('button', { name: 'Add group' }).click();
+    const group = agentView.getByRole('group', { name: /^Group 1/ });
+    await group.getByLabel('Title').fill('Billing');
+    await group.getByLabel('Traits').fill('lifetime_value, city');
+    await agentView.getByRole('button', { name: 'Add event' }).click();
+    const event = agentView.getByRole('group', { name: /^Event 1/ });
+    await event.getByLabel('Event name').fill('Support Ticket Opened');
+    await event.getByLabel('Display name').fill('Support request');
+    await event.getByLabel('First property').fill('subject');
+    await preview.getByRole('heading', { name: 'Billing' }).waitFor();
+    await preview
+      .getByText(/^Support request · from Segment/)
+      .first()
+      .waitFor();
+    expect(await preview.getByText(/^Viewed a page ·/).count()).toBe(0);
+
+    await agentView.getByRole('button', { name: 'Save what agents see' }).click();
+    await agentView.getByText(/Saved\. Every lookup uses it within/).waitFor();
+    await page
+      .getByRole('region', { name: 'Changes' })
+      .getByText(/changed Customer tab layout/)
+      .waitFor();
+
+    await page.goto(`${SANDBOX_URL}/?role=agent`);
+    const tab = await openCustomerTab(page, 'Inbound call');
+    await tab.getByRole('heading', { name: 'Ana García', level: 2 }).waitFor();
+    await tab.getByRole('heading', { name: 'Billing' }).waitFor();
+    await tab
+      .getByText(/^Support request · from Segment/)
+      .first()
+      .waitFor();
+    expect(await tab.getByText(/^Viewed a page ·/).count()).toBe(0);
+  });
+
   it.each(['', '&theme=dark'])(
     'is usable by assistive technology%s, with no main landmark of its own',
     async (theme) => {
