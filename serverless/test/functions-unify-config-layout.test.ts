@@ -202,6 +202,13 @@ it('reads an identifier from the task attributes an admin named, before the chan
   });
   const after = await functions.call('/profile', { taskAttributes: task });
   expect(after.status).toBe(200);
+  // A miss carries the layout too: the tab's search names and offers identifiers as the admin set them.
+  const miss = await functions.call('/profile', { identifier: 'email:nobody@example.com' });
+  expect(miss.status).toBe(404);
+  expect(miss.body.error.code).toBe('profile_not_found');
+  expect(miss.body.presentation.customerTab).toEqual({
+    identifiers: { email: { taskAttributes: ['pre_engagement_data.crm.mail', 'account_email'] } },
+  });
   expect(after.body.profile.matchedIdentifier).toEqual({ type: 'email', value: ana.email });
   await saveAs(functions, { revision: await currentRevision(), customerTab: null });
 });

@@ -2,6 +2,7 @@ import { nanoid } from '@reduxjs/toolkit';
 import type { Store } from 'redux';
 
 import { BackendError, FunctionsClient, NETWORK_ERROR_CODE, ProfileLookupRequest } from '../backend/FunctionsClient';
+import type { ProfilePresentation } from '../../serverless/src/profile/types';
 import type { RootStateWithPlugin } from '../shared/pluginState';
 import {
   BackendFailure,
@@ -42,6 +43,12 @@ const failureOf = (error: unknown): BackendFailure => {
   return { code, message };
 };
 
+/** The presentation a miss carries (the Functions send it with profile_not_found), for the search. */
+const presentationOfMiss = (error: unknown): ProfilePresentation | undefined => {
+  const presentation = error instanceof BackendError ? error.body?.presentation : undefined;
+  return presentation && typeof presentation === 'object' ? (presentation as ProfilePresentation) : undefined;
+};
+
 /**
  * Runs lookups against the Functions and records them in the profile slice. Flex's store
  * has no thunk middleware, so the async work lives here and dispatches plain actions.
@@ -64,7 +71,9 @@ export function createProfileLoader(
       const { profile } = await functions.lookupProfile(request);
       store.dispatch(lookupSucceeded({ taskSid, requestId, profile, receivedAt: now() }));
     } catch (error) {
-      store.dispatch(lookupFailed({ taskSid, requestId, ...failureOf(error) }));
+      store.dispatch(
+        lookupFailed({ taskSid, requestId, ...failureOf(error), presentation: presentationOfMiss(error) }),
+      );
     }
   }
 

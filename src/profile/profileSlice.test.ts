@@ -7,6 +7,7 @@ import {
   historyPageLoaded,
   historyPageStarted,
   lookupFailed,
+  selectIdentifierSettings,
   lookupStarted,
   lookupSucceeded,
   searchRequested,
@@ -77,6 +78,23 @@ describe('profile slice', () => {
       status: 'failed',
       error: { code: 'segment_unavailable', message: 'Down.' },
     });
+  });
+
+  it('keeps the identifier settings a miss carries, for the search that follows', () => {
+    const store = createStore();
+    expect(selectIdentifierSettings(store.getState())).toBeUndefined();
+    store.dispatch(lookupStarted({ taskSid: 'WT1', requestId: 'r1' }));
+    const identifiers = { account_number: { label: 'Account number', searchable: true } };
+    store.dispatch(
+      lookupFailed({
+        taskSid: 'WT1',
+        requestId: 'r1',
+        code: 'profile_not_found',
+        message: 'No profile.',
+        presentation: { highlightedTraits: [], traitDisplay: {}, customerTab: { identifiers } },
+      }),
+    );
+    expect(selectIdentifierSettings(store.getState())).toEqual(identifiers);
   });
 
   it('keeps the searched identifier through the search result', () => {

@@ -120,9 +120,10 @@ const profileSlice = createSlice({
         refreshError: undefined,
       });
     },
-    lookupFailed(state, action: Answer<BackendFailure>) {
+    lookupFailed(state, action: Answer<BackendFailure & { presentation?: ProfilePresentation }>) {
       const lookup = currentLookup(state, action.payload);
       if (!lookup) return;
+      if (action.payload.presentation) state.presentation = action.payload.presentation;
       const { code, message } = action.payload;
       if (lookup.refreshing && lookup.profileKey) {
         // What the agent already sees stays: stale data with a note beats an empty panel mid-call.
