@@ -13,7 +13,8 @@ export function humanizeTraitKey(key: string): string {
     .split(/\s+/);
   return words
     .map((word, index) => {
-      if (PROPER_WORDS[word]) return PROPER_WORDS[word];
+      // Own keys only: a trait named `constructor` is a word, not Object's constructor.
+      if (Object.hasOwn(PROPER_WORDS, word)) return PROPER_WORDS[word];
       if (ACRONYMS.has(word)) return word.toUpperCase();
       return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
     })

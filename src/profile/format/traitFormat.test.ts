@@ -20,6 +20,8 @@ describe('trait labels and field types', () => {
     ['predicted_ltv', 'Predicted LTV'],
     ['android.push_token', 'Android push token'],
     ['ios.idfa', 'iOS IDFA'],
+    ['constructor', 'Constructor'], // a word, not Object's constructor
+    ['to_string', 'To string'],
   ])('%s reads as %s', (key, label) => expect(humanizeTraitKey(key)).toBe(label));
 
   it.each([
