@@ -14,7 +14,7 @@ export function humanizeTraitKey(key: string): string {
   return words
     .map((word, index) => {
       // Own keys only: a trait named `constructor` is a word, not Object's constructor.
-      if (Object.hasOwn(PROPER_WORDS, word)) return PROPER_WORDS[word];
+      if (Object.prototype.hasOwnProperty.call(PROPER_WORDS, word)) return PROPER_WORDS[word];
       if (ACRONYMS.has(word)) return word.toUpperCase();
       return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
     })
