@@ -230,6 +230,9 @@ export const EN_STRINGS = {
     'Lookups try the task’s identifiers in this order; the first that finds a profile wins. Agents search by the same types.',
   UnifiedProfilesUnifyMoveUp: 'Move {{name}} up',
   UnifiedProfilesUnifyMoveDown: 'Move {{name}} down',
+  UnifiedProfilesUnifyReorderHandle: 'Reorder {{name}}',
+  UnifiedProfilesUnifyReorderHandleHelp: 'Drag it to another row, or press Alt+Up arrow or Alt+Down arrow to move it.',
+  UnifiedProfilesUnifyReorderMoved: '{{name}} moved to position {{position}} of {{count}}',
   UnifiedProfilesUnifyRemoveIdentifier: 'Remove {{name}}',
   UnifiedProfilesUnifyAddIdentifier: 'Add an identifier',
   UnifiedProfilesUnifyAddButton: 'Add',
@@ -242,6 +245,7 @@ export const EN_STRINGS = {
   UnifiedProfilesUnifyHelpHighlightedTraits:
     'Computed and predictive traits agents read first in the Customer tab, after its own summary, when the profile has them. At most 12.',
   UnifiedProfilesUnifyTraitRecommended: '{{trait}} ({{key}}), recommended',
+  UnifiedProfilesUnifyHighlightOrder: 'Order agents read them in',
   UnifiedProfilesUnifyTraitTotalInbounds: 'Total inbounds',
   UnifiedProfilesUnifyTraitFrequentChannel: 'Frequent inbound channel',
   UnifiedProfilesUnifyAddTraitLabel: 'Another trait to highlight',

@@ -240,6 +240,10 @@ export const ES_STRINGS: PluginStrings = {
     'Las búsquedas prueban los identificadores de la tarea en este orden; gana el primero que encuentra un perfil. Los agentes buscan por los mismos tipos.',
   UnifiedProfilesUnifyMoveUp: 'Subir {{name}}',
   UnifiedProfilesUnifyMoveDown: 'Bajar {{name}}',
+  UnifiedProfilesUnifyReorderHandle: 'Reordenar {{name}}',
+  UnifiedProfilesUnifyReorderHandleHelp:
+    'Arrástralo a otra fila, o pulsa Alt+Flecha arriba o Alt+Flecha abajo para moverlo.',
+  UnifiedProfilesUnifyReorderMoved: '{{name}} pasa a la posición {{position}} de {{count}}',
   UnifiedProfilesUnifyRemoveIdentifier: 'Quitar {{name}}',
   UnifiedProfilesUnifyAddIdentifier: 'Añadir un identificador',
   UnifiedProfilesUnifyAddButton: 'Añadir',
@@ -252,6 +256,7 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesUnifyHelpHighlightedTraits:
     'Atributos calculados y predictivos que los agentes leen primero en la pestaña Cliente, después de su propio resumen, cuando el perfil los tiene. Como máximo 12.',
   UnifiedProfilesUnifyTraitRecommended: '{{trait}} ({{key}}), recomendado',
+  UnifiedProfilesUnifyHighlightOrder: 'Orden en que los leen los agentes',
   UnifiedProfilesUnifyTraitTotalInbounds: 'Total de contactos entrantes',
   UnifiedProfilesUnifyTraitFrequentChannel: 'Canal de entrada más frecuente',
   UnifiedProfilesUnifyAddTraitLabel: 'Otro atributo para destacar',

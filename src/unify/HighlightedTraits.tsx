@@ -5,10 +5,12 @@ import { Checkbox, CheckboxGroup } from '@twilio-paste/core/checkbox';
 import { HelpText } from '@twilio-paste/core/help-text';
 import { Input } from '@twilio-paste/core/input';
 import { Label } from '@twilio-paste/core/label';
+import { Text } from '@twilio-paste/core/text';
 
 import type { Translate } from '../shared/PluginProviders';
 import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
+import { ReorderList } from './reorder/ReorderList';
 
 /** Highlighted when nothing is saved (as /unify-config answers then): how often the customer reached out, and how. */
 const RECOMMENDED: { key: string; label: PluginStringKey }[] = [
@@ -25,15 +27,25 @@ export function highlightChoices(chosen: readonly string[]): string[] {
   return [...RECOMMENDED_HIGHLIGHTS, ...chosen.filter((key) => !RECOMMENDED_HIGHLIGHTS.includes(key))];
 }
 
+/**
+ * The highlights with `key` ticked: it takes the place its box has among the ticked traits (before
+ * the first whose box comes after it); the others keep the order the admin gave them.
+ */
+function withTicked(chosen: readonly string[], key: string, boxes: readonly string[]): string[] {
+  const at = chosen.findIndex((other) => boxes.indexOf(other) > boxes.indexOf(key));
+  return at === -1 ? [...chosen, key] : [...chosen.slice(0, at), key, ...chosen.slice(at)];
+}
+
+/** A recommended trait by its name ("Total inbounds"), any other by its key. */
+function traitName(key: string, t: Translate): string {
+  const recommended = RECOMMENDED.find((trait) => trait.key === key);
+  return recommended ? t(recommended.label) : key;
+}
+
 /** For a supervisor: the traits by name, or "None beyond the built-in summary". */
 export function highlightsSummary(chosen: readonly string[], t: Translate): string {
   if (chosen.length === 0) return t('UnifiedProfilesUnifyNoHighlights');
-  return chosen
-    .map((key) => {
-      const recommended = RECOMMENDED.find((trait) => trait.key === key);
-      return recommended ? t(recommended.label) : key;
-    })
-    .join(', ');
+  return chosen.map((key) => traitName(key, t)).join(', ');
 }
 
 interface HighlightedTraitsProps {
@@ -44,22 +56,23 @@ interface HighlightedTraitsProps {
   problem?: string;
 }
 
-/** "Highlighted traits": one box per trait, ticked when highlighted, and a field to add another. */
+/**
+ * "Highlighted traits": one box per trait, ticked when highlighted, a field to add another, and
+ * the ticked ones in the order agents read them, which the admin changes (`chosen` keeps it).
+ */
 export function HighlightedTraits({ chosen, choices, onChange, problem }: HighlightedTraitsProps) {
   const t = useStrings();
   const [draft, setDraft] = React.useState('');
   const [draftProblem, setDraftProblem] = React.useState<string>();
   const tooMany = t('UnifiedProfilesUnifyTooManyHighlights', { max: MAX_HIGHLIGHTED_TRAITS });
 
-  // In the order the boxes are shown, so the same choice always reads the same.
-  const inOrder = (next: string[], boxes: string[]) => boxes.filter((key) => next.includes(key));
   const toggle = (key: string, on: boolean) => {
     if (on && chosen.length >= MAX_HIGHLIGHTED_TRAITS) {
       setDraftProblem(tooMany);
       return;
     }
     setDraftProblem(undefined);
-    onChange(inOrder(on ? [...chosen, key] : chosen.filter((other) => other !== key), choices), choices);
+    onChange(on ? withTicked(chosen, key, choices) : chosen.filter((other) => other !== key), choices);
   };
   const add = () => {
     const key = draft.trim();
@@ -75,7 +88,7 @@ export function HighlightedTraits({ chosen, choices, onChange, problem }: Highli
     const boxes = choices.includes(key) ? choices : [...choices, key];
     setDraft('');
     setDraftProblem(undefined);
-    onChange(inOrder([...chosen.filter((other) => other !== key), key], boxes), boxes);
+    onChange(chosen.includes(key) ? chosen : withTicked(chosen, key, boxes), boxes);
   };
 
   const labelOf = (key: string) => {
@@ -104,6 +117,20 @@ export function HighlightedTraits({ chosen, choices, onChange, problem }: Highli
           </Checkbox>
         ))}
       </CheckboxGroup>
+      {chosen.length > 1 && (
+        <Box marginTop="space40">
+          <Text as="p" id="unified-profiles-unify-highlight-order" fontWeight="fontWeightSemibold">
+            {t('UnifiedProfilesUnifyHighlightOrder')}
+          </Text>
+          <ReorderList
+            items={chosen}
+            nameOf={(key) => traitName(key, t)}
+            onReorder={(next) => onChange(next, choices)}
+            idPrefix="unified-profiles-unify-highlight-order"
+            labelledBy="unified-profiles-unify-highlight-order"
+          />
+        </Box>
+      )}
       <Box marginTop="space40">
         <Label htmlFor="unified-profiles-unify-highlight-add">{t('UnifiedProfilesUnifyAddTraitLabel')}</Label>
         <Box display="flex" columnGap="space30" alignItems="flex-start">

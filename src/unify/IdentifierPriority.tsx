@@ -8,6 +8,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import { identifierTypeName } from '../shared/identifierFormat';
 import { useStrings } from '../shared/PluginProviders';
+import { ReorderList } from './reorder/ReorderList';
 
 /** Segment's default identifiers (segment.md, "Identity resolution") and `phone`, which Flex looks up. */
 const KNOWN_TYPES = [
@@ -31,66 +32,37 @@ interface IdentifierPriorityProps {
   problem?: string;
 }
 
-/**
- * The identifier types /profile tries, in order: moved with buttons (keyboard and screen readers
- * get the same controls as a mouse; dragging would need a library the bundle cannot afford).
- */
+/** The identifier types /profile tries, in order: dragged, moved by Alt+Arrow keys or by buttons. */
 export function IdentifierPriority({ order, onChange, problem }: IdentifierPriorityProps) {
   const t = useStrings();
   const [adding, setAdding] = React.useState('');
   const addable = KNOWN_TYPES.filter((type) => !order.includes(type));
-  const move = (index: number, by: number) => {
-    const next = [...order];
-    [next[index], next[index + by]] = [next[index + by], next[index]];
-    onChange(next);
-  };
+  const nameOf = (type: string) => identifierTypeName(type, t);
 
   return (
     <Box as="fieldset" borderStyle="none" padding="space0" margin="space0" marginBottom="space50">
-      <Text as="legend" fontWeight="fontWeightSemibold" marginBottom="space20">
+      <Text as="legend" id="unified-profiles-unify-priority" fontWeight="fontWeightSemibold" marginBottom="space20">
         {t('UnifiedProfilesUnifyFieldPriority')}
       </Text>
-      <Box as="ol" margin="space0" paddingLeft="space50" aria-describedby="unified-profiles-unify-priority-help">
-        {order.map((type, index) => {
-          const name = identifierTypeName(type, t);
-          return (
-            <Box as="li" key={type} marginBottom="space20">
-              <Box display="flex" alignItems="center" columnGap="space20">
-                <Box flexGrow={1}>
-                  <Text as="span">{name}</Text>
-                </Box>
-                <Button
-                  variant="secondary"
-                  size="small"
-                  disabled={index === 0}
-                  aria-label={t('UnifiedProfilesUnifyMoveUp', { name })}
-                  onClick={() => move(index, -1)}
-                >
-                  ↑
-                </Button>
-                <Button
-                  variant="secondary"
-                  size="small"
-                  disabled={index === order.length - 1}
-                  aria-label={t('UnifiedProfilesUnifyMoveDown', { name })}
-                  onClick={() => move(index, 1)}
-                >
-                  ↓
-                </Button>
-                <Button
-                  variant="secondary"
-                  size="small"
-                  disabled={order.length === 1}
-                  aria-label={t('UnifiedProfilesUnifyRemoveIdentifier', { name })}
-                  onClick={() => onChange(order.filter((other) => other !== type))}
-                >
-                  ×
-                </Button>
-              </Box>
-            </Box>
-          );
-        })}
-      </Box>
+      <ReorderList
+        items={order}
+        nameOf={nameOf}
+        onReorder={onChange}
+        idPrefix="unified-profiles-unify-priority"
+        labelledBy="unified-profiles-unify-priority"
+        describedBy="unified-profiles-unify-priority-help"
+        rowActions={(type) => (
+          <Button
+            variant="secondary"
+            size="small"
+            disabled={order.length === 1}
+            aria-label={t('UnifiedProfilesUnifyRemoveIdentifier', { name: nameOf(type) })}
+            onClick={() => onChange(order.filter((other) => other !== type))}
+          >
+            ×
+          </Button>
+        )}
+      />
       {addable.length > 0 && (
         <Box display="flex" columnGap="space20" alignItems="flex-end" marginTop="space30">
           <Box flexGrow={1}>
