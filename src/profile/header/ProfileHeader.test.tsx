@@ -78,6 +78,24 @@ describe('ProfileHeader: the header an admin set', () => {
     const header = await headerOf(anaWithHeader({ avatarTrait: 'photo_url' }, { photo_url: photo }));
     expect(header.queryByRole('img')).not.toBeInTheDocument();
     expect(header.getByText('AG')).toBeInTheDocument();
+    // No picture shows it, so the details do.
+    expect(valueOf('Photo URL')).toHaveTextContent(photo);
+  });
+
+  it('lists an avatar trait in the details when no picture trait is set', async () => {
+    const header = await headerOf(anaWithHeader({}, { avatar: 'https://cdn.example.com/ana.png' }));
+    expect(header.queryByRole('img')).not.toBeInTheDocument();
+    expect(valueOf('Avatar')).toHaveTextContent('https://cdn.example.com/ana.png');
+  });
+
+  it("keeps an avatar trait the admin's group lists when no picture is shown", async () => {
+    const profile = anaWithHeader({}, { avatar: 'https://cdn.example.com/ana.png' });
+    const customerTab = { ...profile.presentation?.customerTab, traitGroups: [{ title: 'Look', traits: ['avatar'] }] };
+    renderCustomerTab([{ ...profile, presentation: { highlightedTraits: [], traitDisplay: {}, customerTab } }]);
+    const group = within(await screen.findByRole('region', { name: 'Look' }));
+    expect(group.getByText('Avatar', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      'https://cdn.example.com/ana.png',
+    );
   });
 
   it('shows the initials when the picture does not load', async () => {

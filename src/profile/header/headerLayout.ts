@@ -6,7 +6,6 @@ type HeaderLayout = NonNullable<CustomerTabLayout['header']>;
 /** The traits Segment's display name is made of: shown by the header unless an admin named others. */
 const DEFAULT_NAME_TRAITS = ['name', 'first_name', 'last_name', 'firstName', 'lastName'];
 const DEFAULT_SECONDARY_TRAIT = 'company';
-const DEFAULT_AVATAR_TRAIT = 'avatar';
 
 export const headerLayoutOf = (profile: CustomerProfile): HeaderLayout =>
   profile.presentation?.customerTab?.header ?? {};
@@ -67,5 +66,8 @@ export function headerTraitsOf(profile: CustomerProfile): Set<string> {
   const { nameTraits, secondaryTrait, avatarTrait } = headerLayoutOf(profile);
   // When the admin's name traits are all empty the header falls back to the display name, made of the defaults.
   const nameFrom = namedByTraits(profile) ? (nameTraits ?? []) : [...(nameTraits ?? []), ...DEFAULT_NAME_TRAITS];
-  return new Set([...nameFrom, secondaryTrait ?? DEFAULT_SECONDARY_TRAIT, avatarTrait ?? DEFAULT_AVATAR_TRAIT]);
+  const shown = new Set([...nameFrom, secondaryTrait ?? DEFAULT_SECONDARY_TRAIT]);
+  // Hidden only behind a picture: a trait that shows none (unset, not https) is read in the details.
+  if (avatarTrait && avatarUrlOf(profile)) shown.add(avatarTrait);
+  return shown;
 }
