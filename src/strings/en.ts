@@ -89,8 +89,6 @@ export const EN_STRINGS = {
   UnifiedProfilesIdentifierGroupId: 'Account ID',
   UnifiedProfilesIdentifierGaClientId: 'Google Analytics client ID',
   // Customer tab layout (admin-set)
-  UnifiedProfilesPictureOf: 'Picture of {{name}}',
-  UnifiedProfilesPictureUnnamed: 'Picture of the customer',
   UnifiedProfilesHistoryHiddenByLayout:
     'None of the events an admin chose to show is in the activity loaded so far; the other events are hidden by the Unify settings.',
   UnifiedProfilesSearchIntroTypes: 'Search by one of: {{types}}.',

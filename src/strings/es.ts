@@ -91,8 +91,6 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesIdentifierGroupId: 'ID de cuenta',
   UnifiedProfilesIdentifierGaClientId: 'ID de cliente de Google Analytics',
   // Customer tab layout (admin-set)
-  UnifiedProfilesPictureOf: 'Foto de {{name}}',
-  UnifiedProfilesPictureUnnamed: 'Foto del cliente',
   UnifiedProfilesHistoryHiddenByLayout:
     'Ninguno de los eventos que un administrador eligió mostrar está en la actividad cargada hasta ahora; los demás eventos están ocultos por la configuración de Unify.',
   UnifiedProfilesSearchIntroTypes: 'Busca por uno de estos: {{types}}.',

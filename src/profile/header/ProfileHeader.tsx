@@ -119,11 +119,7 @@ export function ProfileHeader({
       columnGap="space40"
       alignItems="flex-start"
     >
-      <CustomerPicture
-        src={avatarUrlOf(profile)}
-        alt={knownName ? t('UnifiedProfilesPictureOf', { name: knownName }) : t('UnifiedProfilesPictureUnnamed')}
-        name={knownName ?? '?'}
-      />
+      <CustomerPicture src={avatarUrlOf(profile)} name={knownName ?? '?'} />
       <Box flexGrow={1} minWidth="size0">
         <Heading as="h2" id="unified-profiles-name" variant="heading30" marginBottom="space0">
           {name}
