@@ -16,6 +16,7 @@ import { IdentifierPriority } from './IdentifierPriority';
 import { SaveStatus } from './SaveStatus';
 import { displayRows, readDisplayRows, sameDisplay, TraitDisplaySettings } from './TraitDisplaySettings';
 import type { UnifyState } from './unifySlice';
+import { useSavedSettingsReset } from './useSavedSettingsReset';
 import { CustomerTabLayoutEditor } from './layout/CustomerTabLayoutEditor';
 import { layoutDraft } from './layout/layoutDraft';
 import { readLayoutDraft } from './layout/readLayoutDraft';
@@ -35,6 +36,8 @@ interface AgentViewFormProps {
   config: UnifyConfigResponse;
   save: UnifyState['save'];
   onSave: (write: UnifyConfigWrite) => void;
+  /** The other form is saving: this one waits, so its save starts from the revision that one makes. */
+  otherSaving: boolean;
   /** A customer of the connected space for the preview. */
   loadPreviewProfile: (identifier: string) => Promise<CustomerProfile>;
   ProfilePreview: ProfilePreviewComponent;
@@ -44,7 +47,14 @@ interface AgentViewFormProps {
  * The admin's form for what agents see in the Customer tab: whom /profile matches first, the
  * highlighted traits, how traits are named and shown, the tab's layout, and a preview of it all.
  */
-export function AgentViewForm({ config, save, onSave, loadPreviewProfile, ProfilePreview }: AgentViewFormProps) {
+export function AgentViewForm({
+  config,
+  save,
+  onSave,
+  otherSaving,
+  loadPreviewProfile,
+  ProfilePreview,
+}: AgentViewFormProps) {
   const t = useStrings();
   const { connection } = config;
   const storeMissing = (config.configStoreMissing?.length ?? 0) > 0;
@@ -57,27 +67,22 @@ export function AgentViewForm({ config, save, onSave, loadPreviewProfile, Profil
   const [layout, setLayout] = React.useState(() => layoutDraft(connection.customerTab));
   // Refused before sending: every field of the layout then shows what is wrong with it.
   const [layoutRefused, setLayoutRefused] = React.useState(false);
-  // When these settings change (this admin's save, or another's seen in a conflict) the form starts
-  // again from them; a check, or a save of the connection form, leaves what the admin is editing alone.
-  const configRef = React.useRef(config);
-  configRef.current = config;
   const savedKey = JSON.stringify([
     connection.identifierPriority,
     savedHighlights,
     connection.traitDisplay,
     connection.customerTab,
   ]);
-  React.useEffect(() => {
-    const saved = configRef.current.connection;
-    const highlighted = saved.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS;
-    setPriority(saved.identifierPriority);
+  const markSent = useSavedSettingsReset(savedKey, JSON.stringify([priority, highlights, displays, layout]), () => {
+    const highlighted = connection.highlightedTraits ?? RECOMMENDED_HIGHLIGHTS;
+    setPriority(connection.identifierPriority);
     setHighlights([...highlighted]);
     setHighlightBoxes(highlightChoices(highlighted));
-    setDisplays(displayRows(saved.traitDisplay));
+    setDisplays(displayRows(connection.traitDisplay));
     setDisplayProblem(undefined);
-    setLayout(layoutDraft(saved.customerTab));
+    setLayout(layoutDraft(connection.customerTab));
     setLayoutRefused(false);
-  }, [savedKey]);
+  });
 
   // The preview follows what is being edited; a part that does not read yet shows as saved.
   const readLayout = readLayoutDraft(layout, t);
@@ -106,12 +111,13 @@ export function AgentViewForm({ config, save, onSave, loadPreviewProfile, Profil
     if (!sameLayout(readLayout.value, connection.customerTab ?? {})) {
       write.customerTab = Object.keys(readLayout.value).length > 0 ? readLayout.value : null;
     }
+    markSent();
     onSave(write);
   };
 
   return (
     <>
-      <Box as="form" onSubmit={submit} aria-labelledby="unified-profiles-unify-agent-view">
+      <Box as="form" onSubmit={submit}>
         <SaveStatus config={config} save={save} />
         <IdentifierPriority order={priority} onChange={setPriority} problem={save.fieldErrors?.identifierPriority} />
         <HighlightedTraits
@@ -138,7 +144,7 @@ export function AgentViewForm({ config, save, onSave, loadPreviewProfile, Profil
           variant="primary"
           type="submit"
           loading={save.status === 'saving'}
-          disabled={storeMissing}
+          disabled={storeMissing || otherSaving}
           aria-describedby={storeMissing ? 'unified-profiles-unify-agent-view-store' : undefined}
         >
           {t('UnifiedProfilesUnifySaveAgentView')}

@@ -18,6 +18,7 @@ import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
 import { channelChoices, EngagementChannels, sameChannels } from './EngagementChannels';
 import { SaveStatus } from './SaveStatus';
+import { useSavedSettingsReset } from './useSavedSettingsReset';
 import type { UnifyState } from './unifySlice';
 
 type FieldName = 'workspaceSlug' | 'spaceId' | 'profileApiToken' | 'region' | 'writeKey';
@@ -81,13 +82,15 @@ interface ConnectFormProps {
   config: UnifyConfigResponse;
   save: UnifyState['save'];
   onSave: (write: UnifyConfigWrite) => void;
+  /** The other form is saving: this one waits, so its save starts from the revision that one makes. */
+  otherSaving: boolean;
 }
 
 /**
  * The admin's form to connect an existing Segment workspace, and which interactions go to it: checked
  * field by field, secrets write-only.
  */
-export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
+export function ConnectForm({ config, save, onSave, otherSaving }: ConnectFormProps) {
   const t = useStrings();
   const [values, setValues] = React.useState<Values>(() => initialValues(config));
   const [problems, setProblems] = React.useState<Partial<Record<FieldName, string>>>({});
@@ -95,10 +98,7 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
   const [channels, setChannels] = React.useState<string[]>(() =>
     channelChoices(config.connection.engagementExcludedChannels),
   );
-  // When these settings change (this admin's save, or another's seen in a conflict) the form starts
-  // again from them; a check, or a save of the other form, leaves what the admin is typing alone.
-  const configRef = React.useRef(config);
-  configRef.current = config;
+  // A check, or a save of the other form, leaves what the admin is typing alone.
   const { workspaceSlug, spaceId, region, profileApiToken, writeKey, engagementExcludedChannels } = config.connection;
   const savedKey = JSON.stringify([
     workspaceSlug,
@@ -108,11 +108,11 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
     writeKey,
     engagementExcludedChannels,
   ]);
-  React.useEffect(() => {
-    setValues(initialValues(configRef.current));
-    setExcluded(configRef.current.connection.engagementExcludedChannels);
-    setChannels(channelChoices(configRef.current.connection.engagementExcludedChannels));
-  }, [savedKey]);
+  const markSent = useSavedSettingsReset(savedKey, JSON.stringify([values, excluded]), () => {
+    setValues(initialValues(config));
+    setExcluded(engagementExcludedChannels);
+    setChannels(channelChoices(engagementExcludedChannels));
+  });
   // Once saved, a typed secret leaves the page even when it was the one already set (no change, no new revision).
   React.useEffect(() => {
     if (save.status === 'saved') setValues((typed) => ({ ...typed, profileApiToken: '', writeKey: '' }));
@@ -132,6 +132,7 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
     if (!sameChannels(excluded, config.connection.engagementExcludedChannels)) {
       write.engagementExcludedChannels = excluded;
     }
+    markSent();
     onSave(write);
   };
 
@@ -139,7 +140,7 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
     name === 'profileApiToken' ? config.connection.profileApiToken : config.connection.writeKey;
 
   return (
-    <Box as="form" onSubmit={submit} aria-labelledby="unified-profiles-unify-connect">
+    <Box as="form" onSubmit={submit}>
       {(config.configStoreMissing?.length ?? 0) > 0 && (
         <Box marginBottom="space50">
           <Alert variant="warning">
@@ -200,7 +201,7 @@ export function ConnectForm({ config, save, onSave }: ConnectFormProps) {
         variant="primary"
         type="submit"
         loading={save.status === 'saving'}
-        disabled={(config.configStoreMissing?.length ?? 0) > 0}
+        disabled={(config.configStoreMissing?.length ?? 0) > 0 || otherSaving}
       >
         {t('UnifiedProfilesUnifySave')}
       </Button>

@@ -41,6 +41,8 @@ export function CustomerTabPreview({ presentation, loadProfile, Preview }: Custo
     [state, presentation],
   );
 
+  // Only the newest request's answer is shown: an older, slower one must not replace it.
+  const latest = React.useRef(0);
   const show = async (event: React.FormEvent) => {
     event.preventDefault();
     const typed = identifier.trim();
@@ -48,12 +50,15 @@ export function CustomerTabPreview({ presentation, loadProfile, Preview }: Custo
       setState({ status: 'failed', message: t('UnifiedProfilesUnifyPreviewNeedCustomer') });
       return;
     }
+    const request = ++latest.current;
     setState({ status: 'loading' });
     try {
-      setState({ status: 'shown', profile: await loadProfile(typed), fetchedAt: Date.now() });
+      const profile = await loadProfile(typed);
+      if (request === latest.current) setState({ status: 'shown', profile, fetchedAt: Date.now() });
     } catch (error) {
+      if (request !== latest.current) return;
       const message =
-        error instanceof BackendError && error.code === 'not_found'
+        error instanceof BackendError && error.code === 'profile_not_found'
           ? t('UnifiedProfilesUnifyPreviewNotFound', { identifier: typed })
           : error instanceof BackendError
             ? error.message

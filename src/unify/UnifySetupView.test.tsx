@@ -242,6 +242,35 @@ describe('Unify view: two settings forms', () => {
   });
 });
 
+describe('Unify view: a save on its way', () => {
+  it('keeps what the admin typed while their save was on its way, and holds the other form’s save till it answers', async () => {
+    const writes: UnifyConfigWrite[] = [];
+    let answer: (config: UnifyConfigResponse) => void = () => undefined;
+    renderView({
+      readUnifyConfig: async () => buildConfig(),
+      writeUnifyConfig: (write) => {
+        writes.push(write);
+        return new Promise((resolve) => (answer = resolve));
+      },
+    });
+    const agentView = within(await screen.findByRole('region', { name: 'What agents see' }));
+    const connect = within(screen.getByRole('region', { name: 'Connect an existing workspace' }));
+    await userEvent.type(agentView.getByLabelText('Another trait to highlight'), 'lifetime_orders{Enter}');
+    await userEvent.click(agentView.getByRole('button', { name: 'Save what agents see' }));
+    expect(connect.getByRole('button', { name: 'Save connection' })).toBeDisabled();
+
+    await userEvent.type(agentView.getByLabelText('Another trait to highlight'), 'vip{Enter}');
+    const saved = ['total_inbounds', 'frequent_inbound_channel', 'lifetime_orders'];
+    answer(buildConfig({ revision: '4', connection: { ...buildConfig().connection, highlightedTraits: saved } }));
+    expect(await agentView.findByRole('status')).toHaveTextContent(/Saved\. Every lookup uses it/);
+    expect(agentView.getByLabelText('vip')).toBeChecked(); // typed after sending: kept, to save next
+    expect(connect.getByRole('button', { name: 'Save connection' })).toBeEnabled();
+
+    await userEvent.click(agentView.getByRole('button', { name: 'Save what agents see' }));
+    expect(writes[1]).toEqual({ revision: '4', highlightedTraits: [...saved, 'vip'] });
+  });
+});
+
 describe('Unify view: identifier priority', () => {
   it('reorders, adds and removes identifiers with buttons, and saves the order', async () => {
     const writes = renderRecordingWrites();
@@ -595,7 +624,7 @@ describe('Unify view: Customer tab layout and its preview', () => {
     renderView({
       readUnifyConfig: async () => buildConfig(),
       lookupProfile: async () => {
-        throw new BackendError('not_found', 'No profile.', 404);
+        throw new BackendError('profile_not_found', 'No Segment profile matches this customer.', 404);
       },
     });
     const agentView = within(await screen.findByRole('region', { name: 'What agents see' }));

@@ -90,7 +90,9 @@ function ConnectionDetails({ config }: { config: UnifyConfigResponse }) {
 
 /**
  * The Unify view: the connection's measured state, the guided setup of a new Segment workspace, the
- * check against Segment, the form to connect a workspace (admins), and who changed what. A region, not a `<main>`: Flex's layout has its own.
+ * check against Segment, the admins' two forms (the connection, and what agents see with its
+ * preview) or the settings read-only, and who changed what. A region, not a `<main>`: Flex's
+ * layout has its own.
  */
 export function UnifySetupView({
   loader,
@@ -107,6 +109,7 @@ export function UnifySetupView({
   // Each form shows only its own save: the other one stays as it was.
   const saveOf = (form: UnifySettingsForm): UnifyState['save'] =>
     unify.save.form === form ? unify.save : { status: 'idle' };
+  const savingForm = unify.save.status === 'saving' ? unify.save.form : undefined;
 
   return (
     <Box
@@ -158,6 +161,7 @@ export function UnifySetupView({
                   config={config}
                   save={saveOf('connection')}
                   onSave={(write) => void loader.save(write, 'connection')}
+                  otherSaving={savingForm === 'agentView'}
                 />
               </Section>
               <Section id="agent-view" title={t('UnifiedProfilesUnifyAgentViewHeading')}>
@@ -165,6 +169,7 @@ export function UnifySetupView({
                   config={config}
                   save={saveOf('agentView')}
                   onSave={(write) => void loader.save(write, 'agentView')}
+                  otherSaving={savingForm === 'connection'}
                   loadPreviewProfile={loader.previewProfile}
                   ProfilePreview={ProfilePreview}
                 />

@@ -63,18 +63,18 @@ export function createUnifyLoader(store: Store<RootStateWithPlugin>, functions: 
     async save(write, form) {
       store.dispatch(saveStarted(form));
       try {
-        store.dispatch(saveSucceeded(await functions.writeUnifyConfig(write)));
+        store.dispatch(saveSucceeded({ config: await functions.writeUnifyConfig(write), form }));
       } catch (caught) {
         const error = asBackendError(caught);
         if (error.code === 'config_conflict') {
           const body = error.body as unknown as Partial<UnifyConfigConflict> | undefined;
           const { changedFields = [], changedBy = '', changedAt = '' } = body?.error ?? {};
           const current = (body?.current as UnifyConfigResponse | undefined) ?? null;
-          store.dispatch(saveConflicted({ conflict: { changedFields, changedBy, changedAt }, current }));
+          store.dispatch(saveConflicted({ conflict: { changedFields, changedBy, changedAt }, current, form }));
           return;
         }
         const fields = (error.body?.error as { fields?: Record<string, string> } | undefined)?.fields;
-        store.dispatch(saveFailed({ ...failureOf(error), fieldErrors: fields }));
+        store.dispatch(saveFailed({ ...failureOf(error), fieldErrors: fields, form }));
       }
     },
     async check(knownCustomer) {

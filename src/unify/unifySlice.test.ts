@@ -62,6 +62,7 @@ describe('unify slice', () => {
       saveConflicted({
         conflict: { changedFields: ['spaceId'], changedBy: 'sam', changedAt: 'now' },
         current: config({ revision: '9' }),
+        form: 'connection',
       }),
     );
     expect(selectUnify(store.getState())).toMatchObject({
@@ -69,10 +70,14 @@ describe('unify slice', () => {
       config: { revision: '9' },
     });
 
-    store.dispatch(saveFailed({ code: 'invalid_config', message: 'x', fieldErrors: { spaceId: 'bad' } }));
+    // Each answer names its form: another form's save started meanwhile does not take it over.
+    store.dispatch(saveStarted('agentView'));
+    store.dispatch(
+      saveFailed({ code: 'invalid_config', message: 'x', fieldErrors: { spaceId: 'bad' }, form: 'connection' }),
+    );
     expect(selectUnify(store.getState()).save).toEqual({
       status: 'failed',
-      form: 'connection', // the form that saved shows how it went
+      form: 'connection',
       error: { code: 'invalid_config', message: 'x' },
       fieldErrors: { spaceId: 'bad' },
     });

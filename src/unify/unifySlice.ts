@@ -82,18 +82,24 @@ const unifySlice = createSlice({
     saveStarted(state, action: PayloadAction<UnifySettingsForm>) {
       state.save = { status: 'saving', form: action.payload };
     },
-    saveSucceeded(state, action: PayloadAction<UnifyConfigResponse>) {
-      state.config = action.payload;
-      state.save = { status: 'saved', form: state.save.form };
+    saveSucceeded(state, action: PayloadAction<{ config: UnifyConfigResponse; form: UnifySettingsForm }>) {
+      state.config = action.payload.config;
+      state.save = { status: 'saved', form: action.payload.form };
     },
-    saveFailed(state, action: PayloadAction<UnifyFailure & { fieldErrors?: Record<string, string> }>) {
-      const { fieldErrors, ...error } = action.payload;
-      state.save = { status: 'failed', form: state.save.form, error, fieldErrors };
+    saveFailed(
+      state,
+      action: PayloadAction<UnifyFailure & { fieldErrors?: Record<string, string>; form: UnifySettingsForm }>,
+    ) {
+      const { fieldErrors, form, ...error } = action.payload;
+      state.save = { status: 'failed', form, error, fieldErrors };
     },
     /** The settings changed under the admin: show what changed, and the settings as they are now. */
-    saveConflicted(state, action: PayloadAction<{ conflict: UnifyConflict; current: UnifyConfigResponse | null }>) {
+    saveConflicted(
+      state,
+      action: PayloadAction<{ conflict: UnifyConflict; current: UnifyConfigResponse | null; form: UnifySettingsForm }>,
+    ) {
       if (action.payload.current) state.config = action.payload.current;
-      state.save = { status: 'conflict', form: state.save.form, conflict: action.payload.conflict };
+      state.save = { status: 'conflict', form: action.payload.form, conflict: action.payload.conflict };
     },
     checkStarted(state) {
       state.check = { status: 'checking' };

@@ -52,7 +52,7 @@ export function CustomerTabLayoutEditor({ value, identifierTypes, onChange, prob
   const headingId = layoutElementId('heading');
 
   return (
-    <Box as="section" aria-labelledby={headingId} marginBottom="space50">
+    <Box role="group" aria-labelledby={headingId} marginBottom="space50">
       <Heading as="h3" id={headingId} variant="heading50">
         {t('UnifiedProfilesUnifyLayoutHeading')}
       </Heading>
