@@ -2,6 +2,9 @@
 const tsJest = ['ts-jest', { diagnostics: false }];
 
 module.exports = {
+  // Not a speed target (those are in npm run bench): room for a shared 2-core machine under load,
+  // where a jsdom form or a Functions build in beforeAll can take several seconds.
+  testTimeout: 20_000,
   projects: [
     {
       displayName: 'plugin',
