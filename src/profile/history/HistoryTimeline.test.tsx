@@ -55,6 +55,22 @@ describe('HistoryTimeline: the events an admin chose', () => {
     expect(history.getAllByRole('heading', { level: 4 })).toHaveLength(2);
   });
 
+  it('dates an event by a date-only property on that day, with no time of day made up', async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 24 * 60 * MINUTE);
+    const day = [threeDaysAgo.getFullYear(), threeDaysAgo.getMonth() + 1, threeDaysAgo.getDate()];
+    const history = await historyOf([
+      timelineItem('o1', 'Order Completed', ago(5), {
+        total: 120,
+        currency: 'EUR',
+        completed_at: day.map((part) => String(part).padStart(2, '0')).join('-'),
+      }),
+    ]);
+    const heading = new Date(day[0], day[1] - 1, day[2]).toLocaleDateString('en-US', { dateStyle: 'medium' });
+    expect(history.getByRole('heading', { level: 4 })).toHaveTextContent(heading);
+    expect(history.getByRole('listitem')).toHaveTextContent('Purchase · from Segment€120.00');
+    expect(history.getByRole('listitem')).not.toHaveTextContent(/\d:\d\d/);
+  });
+
   it("says the admin's settings hide the other events when none of the chosen ones is loaded", async () => {
     const history = await historyOf([timelineItem('p1', 'Product Viewed', ago(10))]);
     expect(

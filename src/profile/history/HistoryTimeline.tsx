@@ -28,8 +28,8 @@ import {
   TimelineKind,
   timelineKindOf,
   timelineSummary,
-  timelineTime,
   timelineTitle,
+  timelineWhen,
 } from './timelineEvents';
 
 const KIND_NAMES: Record<TimelineKind, PluginStringKey> = {
@@ -74,7 +74,7 @@ const HistoryEntry = React.memo(function HistoryEntry({
   const locale = useLocale();
   const kind = timelineKindOf(item);
   const summary = timelineSummary(item, { t, locale }, events);
-  const time = timelineTime(item, events);
+  const { time, dayOnly } = timelineWhen(item, events);
   return (
     <Box as="li" display="flex" columnGap="space30" paddingY="space20" data-kind={kind}>
       <EventIcon item={item} kind={kind} />
@@ -94,9 +94,12 @@ const HistoryEntry = React.memo(function HistoryEntry({
           </Text>
         )}
       </Box>
-      <RevealOnFocus detail={formatDateExact(time, locale)} fontSize="fontSize20" color="colorTextWeak">
-        {formatTimeOfDay(time, locale)}
-      </RevealOnFocus>
+      {/* A day without a time (a date-only property) is said by the day's heading alone. */}
+      {!dayOnly && (
+        <RevealOnFocus detail={formatDateExact(time, locale)} fontSize="fontSize20" color="colorTextWeak">
+          {formatTimeOfDay(time, locale)}
+        </RevealOnFocus>
+      )}
     </Box>
   );
 });
@@ -129,7 +132,7 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
   const sorted = React.useMemo(
     () =>
       allowed
-        .map((item) => ({ item, time: timelineTime(item, events) }))
+        .map((item) => ({ item, time: timelineWhen(item, events).time }))
         .sort((a, b) => Date.parse(b.time) - Date.parse(a.time)),
     [allowed, events],
   );

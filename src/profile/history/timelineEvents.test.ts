@@ -2,7 +2,7 @@ import type { TimelineItem } from '../../../serverless/src/profile/types';
 import { EN_STRINGS, PluginStringKey } from '../../strings/en';
 import { formatString } from '../../strings/formatString';
 import { timelineItem } from '../test-support/profileFixtures';
-import { HistoryEventSetting, isShownInHistory, timelineSummary, timelineTime, timelineTitle } from './timelineEvents';
+import { HistoryEventSetting, isShownInHistory, timelineSummary, timelineTitle, timelineWhen } from './timelineEvents';
 
 const t = (key: PluginStringKey, values?: Record<string, string | number>) => formatString(EN_STRINGS[key], values);
 const context = { t, locale: 'en-US' };
@@ -65,10 +65,40 @@ describe('the history an admin chose', () => {
   });
 
   it("dates a listed event by the admin's date property when it holds a date, else when Segment received it", () => {
-    expect(timelineTime(order({ completed_at: '2025-06-07T09:30:00Z' }), EVENTS)).toBe('2025-06-07T09:30:00.000Z');
-    expect(timelineTime(order({ completed_at: 'soon' }), EVENTS)).toBe(at);
-    expect(timelineTime(order({ completed_at: '1' }), EVENTS)).toBe(at);
-    expect(timelineTime(order({}), EVENTS)).toBe(at);
-    expect(timelineTime(order({ completed_at: '2025-06-07T09:30:00Z' }))).toBe(at);
+    const timeOf = (completed_at?: string) => timelineWhen(order(completed_at ? { completed_at } : {}), EVENTS);
+    expect(timeOf('2025-06-07T09:30:00Z')).toEqual({ time: '2025-06-07T09:30:00.000Z', dayOnly: false });
+    expect(timeOf('2025-06-07T11:30:00.250+02:00')).toEqual({ time: '2025-06-07T09:30:00.250Z', dayOnly: false });
+    expect(timeOf('2025-06-07T04:30-0500')).toEqual({ time: '2025-06-07T09:30:00.000Z', dayOnly: false });
+    expect(timeOf()).toEqual({ time: at, dayOnly: false });
+    expect(timelineWhen(order({ completed_at: '2025-06-07T09:30:00Z' })).time).toBe(at);
+  });
+
+  it.each([
+    ['a word', 'soon'],
+    ['a number', '1'],
+    ['a year in a text', 'Order 1234'],
+    ['a date-time without its offset (any zone)', '2025-06-07T09:30:00'],
+    ['a date in words', 'June 7, 2025'],
+    ['a day that does not exist', '2025-02-30'],
+  ])('does not read %s as a date: the event keeps when Segment received it', (_, completed_at) => {
+    expect(timelineWhen(order({ completed_at }), EVENTS)).toEqual({ time: at, dayOnly: false });
+  });
+
+  it("reads a date-only property as that day where the agent is, with no time (not midnight UTC's evening before)", () => {
+    const when = timelineWhen(order({ completed_at: '2024-05-01' }), EVENTS);
+    expect(when.dayOnly).toBe(true);
+    const day = new Date(when.time);
+    expect([day.getFullYear(), day.getMonth() + 1, day.getDate(), day.getHours()]).toEqual([2024, 5, 1, 0]);
+  });
+
+  it('shows money only for properties named as money, not ones that merely contain the word', () => {
+    const events: HistoryEventSetting[] = [
+      { event: 'Cart Updated', primaryProperty: 'total_items', secondaryProperty: 'value' },
+      { event: 'Order Refunded', primaryProperty: 'refund.amount', secondaryProperty: 'price_tier' },
+    ];
+    const cart = timelineItem('c1', 'Cart Updated', at, { total_items: 3, value: 59.9, currency: 'USD' });
+    expect(timelineSummary(cart, context, events)).toBe('3 · $59.90');
+    const refund = timelineItem('r1', 'Order Refunded', at, { refund: { amount: 20 }, price_tier: 2, currency: 'EUR' });
+    expect(timelineSummary(refund, context, events)).toBe('€20.00 · 2');
   });
 });

@@ -68,13 +68,43 @@ export function isShownInHistory(item: TimelineItem, events: HistoryEventSetting
   return timelineKindOf(item) === 'flex' || historyEventSettingOf(item, events) !== undefined;
 }
 
+/** When an event happened; `dayOnly` when its date property named a calendar day and no time. */
+export interface TimelineWhen {
+  time: string;
+  dayOnly: boolean;
+}
+
+// A date-time with its offset, as the Functions read an ISO time: one without could be any zone.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The agent's local midnight of a calendar day, or undefined for a day that does not exist (2025-02-30). */
+function localDay(year: number, month: number, day: number): Date | undefined {
+  const date = new Date(0);
+  date.setFullYear(year, month - 1, day);
+  date.setHours(0, 0, 0, 0);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
+}
+
+/** A date property's value as a moment: an ISO 8601 date-time with its offset, or a day (YYYY-MM-DD). */
+function readDateProperty(value: TraitValue | undefined): TimelineWhen | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (ISO_DATE_TIME.test(text)) {
+    const time = Date.parse(text);
+    return Number.isNaN(time) ? undefined : { time: new Date(time).toISOString(), dayOnly: false };
+  }
+  const day = ISO_DATE.exec(text);
+  // A day is that day where the agent is, not midnight UTC (the evening before in the Americas).
+  const date = day && localDay(Number(day[1]), Number(day[2]), Number(day[3]));
+  return date ? { time: date.toISOString(), dayOnly: true } : undefined;
+}
+
 /** When the event happened: the admin's date property when it holds a date, else when Segment received it. */
-export function timelineTime(item: TimelineItem, events?: HistoryEventSetting[]): string {
+export function timelineWhen(item: TimelineItem, events?: HistoryEventSetting[]): TimelineWhen {
   const property = historyEventSettingOf(item, events)?.dateProperty;
-  const value = property ? propertyOf(item, property) : undefined;
-  // A year in the text: Date.parse reads even "1" as a date.
-  const time = typeof value === 'string' && /\d{4}/.test(value) ? Date.parse(value) : NaN;
-  return Number.isNaN(time) ? item.timestamp : new Date(time).toISOString();
+  const read = property ? readDateProperty(propertyOf(item, property)) : undefined;
+  return read ?? { time: item.timestamp, dayOnly: false };
 }
 
 /** An event property by name, or by a dotted path into nested properties (`order.total`). */
@@ -89,14 +119,27 @@ function propertyOf(item: TimelineItem, name: string): TraitValue | undefined {
   return value as TraitValue;
 }
 
-const MONEY_PROPERTY = /revenue|total|price|value/i;
+/** Properties that hold an amount of money (Segment's e-commerce spec), by their whole name: not `total_items`. */
+const MONEY_PROPERTIES = new Set([
+  'revenue',
+  'total',
+  'subtotal',
+  'price',
+  'value',
+  'amount',
+  'tax',
+  'shipping',
+  'discount',
+]);
+
+/** Whether a chosen property is money: its name, or the last part of a dotted path (`order.total`). */
+const isMoneyProperty = (name: string) => MONEY_PROPERTIES.has(name.split('.').pop()?.toLowerCase() ?? '');
 
 /** A property the admin chose, as the agent reads it: money with the event's currency, else the value. */
 function propertyText(item: TimelineItem, name: string, { t, locale }: SummaryContext): string | undefined {
   const value = propertyOf(item, name);
   const currency = text(item.properties.currency)?.toUpperCase();
-  if (typeof value === 'number' && currency && MONEY_PROPERTY.test(name))
-    return formatMoney(value, { locale, currency });
+  if (typeof value === 'number' && currency && isMoneyProperty(name)) return formatMoney(value, { locale, currency });
   if (typeof value === 'boolean') return t(value ? 'UnifiedProfilesYes' : 'UnifiedProfilesNo');
   return text(value);
 }
