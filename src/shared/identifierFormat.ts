@@ -22,12 +22,15 @@ export function identifierSettingOf(settings: IdentifierSettings, type: string) 
   return settings && Object.prototype.hasOwnProperty.call(settings, type) ? settings[type] : undefined;
 }
 
-/** An identifier type's display name: the admin's, else the plugin's, else humanised. */
-export function identifierTypeName(type: string, t: Translate, settings?: IdentifierSettings): string {
-  const label = identifierSettingOf(settings, type)?.label;
-  if (label) return label;
+/** The plugin's name for an identifier type, else the type humanised. */
+function builtInTypeName(type: string, t: Translate): string {
   const key = Object.prototype.hasOwnProperty.call(IDENTIFIER_NAMES, type) ? IDENTIFIER_NAMES[type] : undefined;
   return key ? t(key) : humanizeTraitKey(type);
+}
+
+/** An identifier type's display name: the admin's, else the plugin's, else humanised. */
+export function identifierTypeName(type: string, t: Translate, settings?: IdentifierSettings): string {
+  return identifierSettingOf(settings, type)?.label || builtInTypeName(type, t);
 }
 
 type Identifier = Pick<ProfileIdentifier, 'type' | 'value' | 'display'>;
@@ -41,6 +44,10 @@ export function readableValue(identifier: Identifier, known: Identifier[] = []):
   return identifier.display ?? same?.display ?? identifier.value;
 }
 
+/** A built-in name mid-sentence: lower case, but an acronym ("ID") keeps its capitals. */
+const builtInInSentence = (name: string) =>
+  /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+
 /** "phone +1 415 555 0100": an identifier in words, for "Matched by …" and "No customer matched …". */
 export function identifierInWords(
   identifier: Identifier,
@@ -48,8 +55,7 @@ export function identifierInWords(
   known: Identifier[] = [],
   settings?: IdentifierSettings,
 ): string {
-  const name = identifierTypeName(identifier.type, t, settings);
-  // Lower case mid-sentence, but an acronym ("ID") keeps its capitals.
-  const inSentence = /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
-  return `${inSentence} ${readableValue(identifier, known)}`;
+  // An admin's name is kept as typed ("Zendesk ID"): it may be a brand or a proper noun.
+  const label = identifierSettingOf(settings, identifier.type)?.label;
+  return `${label || builtInInSentence(builtInTypeName(identifier.type, t))} ${readableValue(identifier, known)}`;
 }

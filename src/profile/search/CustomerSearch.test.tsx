@@ -36,7 +36,7 @@ describe('CustomerSearch and identifiers: what an admin set', () => {
     expect(valueOf('Mobile')).toHaveTextContent('+1 415 555 0100');
     expect(valueOf('Customer number')).toHaveTextContent('usr_ana_garcia');
     expect(valueOf('Email')).toHaveTextContent('ana.garcia@example.com');
-    expect(screen.getByText('Matched by mobile +1 415 555 0100')).toBeInTheDocument();
+    expect(screen.getByText('Matched by Mobile +1 415 555 0100')).toBeInTheDocument();
   });
 
   it('offers the types an admin left searchable, and the ones they added, by their names', async () => {
@@ -63,7 +63,7 @@ describe('CustomerSearch and identifiers: what an admin set', () => {
     const { requests } = await searchAfterAna('not_found');
     await userEvent.selectOptions(screen.getByLabelText('Search by'), 'Account number');
     await userEvent.type(screen.getByLabelText('Find a customer'), 'AC-1042{enter}');
-    expect(await screen.findByText('No customer matched account number AC-1042')).toBeInTheDocument();
+    expect(await screen.findByText('No customer matched Account number AC-1042')).toBeInTheDocument();
     expect(requests[1]).toEqual({ identifier: 'account_number:AC-1042' });
   });
 
