@@ -212,3 +212,113 @@ it('reads an identifier from the task attributes an admin named, before the chan
   expect(after.body.profile.matchedIdentifier).toEqual({ type: 'email', value: ana.email });
   await saveAs(functions, { revision: await currentRevision(), customerTab: null });
 });
+
+describe('what agents may search by, held on the server', () => {
+  const refusedSearch = async (identifier: string, allowed: string) => {
+    await stack.stack.clearUpstreamRequests();
+    const answer = await functions.call('/profile', { identifier });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('identifier_not_searchable');
+    expect(answer.body.error.message).toContain(`search by ${allowed}.`);
+    expect(await stack.stack.upstreamRequests()).toHaveLength(0);
+  };
+
+  it('refuses a typed search by a type turned off, typed or guessed, but still finds the task’s customer by it', async () => {
+    await saveAs(functions, {
+      revision: await currentRevision(),
+      customerTab: { identifiers: { email: { searchable: false } } },
+    });
+    await refusedSearch(`email:${ana.email}`, 'phone, user_id, anonymous_id');
+    await refusedSearch(` ${ana.email!.toUpperCase()} `, 'phone, user_id, anonymous_id');
+    expect((await functions.call('/profile', { identifier: `phone:${ana.phone}` })).status).toBe(200);
+
+    // Not a search: the task's own email, and a link an agent or Studio wrote on the task.
+    expect((await functions.call('/profile', { taskAttributes: { email: ana.email } })).status).toBe(200);
+    const link = { identifier: `email:${ana.email}`, linked_at: '2026-11-20T10:00:00.000Z', linked_by: 'studio' };
+    const linked = await functions.call('/profile', { taskAttributes: { unified_profiles: { link } } });
+    expect(linked.status).toBe(200);
+    expect(linked.body.profile.segmentId).toBe(ana.segmentId);
+    await saveAs(functions, { revision: await currentRevision(), customerTab: null });
+  });
+
+  it('searches by a type beyond the default four only once an admin turns it on', async () => {
+    await refusedSearch('ga_client_id:ga1.2.3', 'email, phone, user_id, anonymous_id');
+    await saveAs(functions, {
+      revision: await currentRevision(),
+      customerTab: { identifiers: { ga_client_id: { searchable: true }, user_id: { searchable: false } } },
+    });
+    expect((await functions.call('/profile', { identifier: 'ga_client_id:ga1.2.3' })).body.error.code).toBe(
+      'profile_not_found',
+    );
+    await refusedSearch(`user_id:${ana.userId}`, 'email, phone, anonymous_id, ga_client_id');
+    // A type outside the priority stays what it was: not an identifier of this space at all.
+    expect((await functions.call('/profile', { identifier: 'shoe_size:42' })).body.error.code).toBe(
+      'invalid_identifier',
+    );
+    await saveAs(functions, { revision: await currentRevision(), customerTab: null });
+  });
+});
+
+describe('identifier settings for a type outside the identifier priority', () => {
+  const PRIORITY_FIRST =
+    /^Identifiers › 'crm_id': add crm_id to the identifier priority first \(its task attributes and search are used only for types in the priority\)\.$/;
+
+  const refused = async (fields: Record<string, unknown>, field: string, message: RegExp) => {
+    const revision = await currentRevision();
+    const answer = await unifyConfig(functions, 'sandbox-admin', { revision, ...fields });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('invalid_config');
+    expect(answer.body.error.fields).toEqual({ [field]: expect.stringMatching(message) });
+    expect(await currentRevision()).toBe(revision); // nothing saved
+  };
+
+  it.each([
+    ['task attributes', { taskAttributes: ['crm_id'] }],
+    ['search', { searchable: true }],
+  ])('refuses %s for it (the default priority in effect), and takes its label alone', async (_, setting) => {
+    await refused({ customerTab: { identifiers: { crm_id: setting } } }, 'customerTab', PRIORITY_FIRST);
+    const labelled = await saveAs(functions, {
+      revision: await currentRevision(),
+      customerTab: { identifiers: { crm_id: { label: 'CRM id', searchable: false } } },
+    });
+    expect(labelled.connection.customerTab).toEqual({
+      identifiers: { crm_id: { label: 'CRM id', searchable: false } },
+    });
+    await saveAs(functions, { revision: labelled.revision, customerTab: null });
+  });
+
+  it('takes them with the priority that lists the type, sent in the same write or saved; refuses a priority that drops it', async () => {
+    const layout = { identifiers: { crm_id: { taskAttributes: ['crm_id'], searchable: true } } };
+    const saved = await saveAs(functions, {
+      revision: await currentRevision(),
+      identifierPriority: ['crm_id', 'email', 'phone'],
+      customerTab: layout,
+    });
+    expect(saved.connection.customerTab).toEqual(layout);
+    await refused({ customerTab: layout, identifierPriority: ['email', 'phone'] }, 'customerTab', PRIORITY_FIRST);
+    const relabelled = { identifiers: { crm_id: { ...layout.identifiers.crm_id, label: 'CRM' } } };
+    await saveAs(functions, { revision: await currentRevision(), customerTab: relabelled }); // the saved priority has it
+
+    const DROPPED = /^'crm_id' is read from task attributes or offered to search in the Customer tab layout/;
+    await refused({ identifierPriority: ['email', 'phone'] }, 'identifierPriority', DROPPED);
+    await refused({ identifierPriority: null }, 'identifierPriority', DROPPED); // back to the default, without crm_id
+    const cleared = await saveAs(functions, {
+      revision: await currentRevision(),
+      identifierPriority: null,
+      customerTab: null,
+    });
+    expect(cleared.connection.identifierPriority).not.toContain('crm_id');
+  });
+
+  it('takes them when SEGMENT_IDENTIFIER_PRIORITY lists the type and nothing is saved', async () => {
+    const crmFirst = await stack.startFunctions({
+      SEGMENT_SPACE_ID: SIM_SPACE_ID,
+      SEGMENT_PROFILE_API_TOKEN: SIM_PROFILE_TOKEN,
+      SEGMENT_IDENTIFIER_PRIORITY: 'crm_id, email, phone',
+    });
+    const layout = { identifiers: { crm_id: { taskAttributes: ['crm_id'] } } };
+    const saved = await saveAs(crmFirst, { revision: await currentRevision(), customerTab: layout });
+    expect(saved.connection.customerTab).toEqual(layout);
+    await saveAs(crmFirst, { revision: saved.revision, customerTab: null });
+  });
+});

@@ -1,5 +1,6 @@
 import { ApiError } from '../http/api-error';
 import type { FunctionContext } from '../http/twilio-runtime';
+import { searchableTypesOf } from '../profile/identity';
 import { DEFAULT_PROFILE_API_URL, withSettingDefaults, type SegmentSettings } from '../profile/settings';
 import { savedSettings } from '../unify-config/saved-settings';
 import { environmentSettings, type SegmentSettingsInput, type SettingsSource } from './settings-source';
@@ -76,7 +77,8 @@ export function checkedSettings(merged: SegmentSettingsInput): SegmentSettings {
       taskAttributes?.length ? [[type, taskAttributes]] : [],
     ),
   );
-  return withSettingDefaults({ ...merged, identifierAttributes });
+  const searchableTypes = searchableTypesOf(merged.customerTab?.identifiers);
+  return withSettingDefaults({ ...merged, identifierAttributes, searchableTypes });
 }
 
 /** The merged settings as the sources hold them, unchecked: for showing what is (not) configured. */

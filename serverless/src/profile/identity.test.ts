@@ -1,5 +1,12 @@
 import { ApiError } from '../http/api-error';
-import { linkedProfileOf, normaliseIdentifier, parseTypedIdentifier, resolveIdentifiers } from './identity';
+import {
+  linkedProfileOf,
+  normaliseIdentifier,
+  parseSearchedIdentifier,
+  parseTypedIdentifier,
+  resolveIdentifiers,
+  searchableTypesOf,
+} from './identity';
 import { withSettingDefaults } from './settings';
 
 const settings = withSettingDefaults({ profileApiUrl: 'http://segment.test', spaceId: 'spa_x', profileApiToken: 't' });
@@ -143,6 +150,63 @@ describe('parseTypedIdentifier', () => {
     const custom = withSettingDefaults({ ...settings, identifierPriority: ['user_id', 'salesforce_id'] });
     expect(parseTypedIdentifier('salesforce_id:003ABC', custom).key).toBe('salesforce_id:003abc');
     expect(invalidMessage(() => parseTypedIdentifier('email:a@example.com', custom))).toMatch(/not one of/);
+  });
+});
+
+describe('what agents may search by', () => {
+  const searching = (identifiers: Parameters<typeof searchableTypesOf>[0], priority?: string[]) =>
+    withSettingDefaults({ ...settings, identifierPriority: priority, searchableTypes: searchableTypesOf(identifiers) });
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toMatchObject({ status: 400, code: 'identifier_not_searchable' });
+      return (error as ApiError).message;
+    }
+    throw new Error('expected identifier_not_searchable');
+  };
+
+  it('is email, phone, user_id and anonymous_id unless turned off, then the types turned on', () => {
+    expect(searchableTypesOf()).toEqual(['email', 'phone', 'user_id', 'anonymous_id']);
+    expect(
+      searchableTypesOf({
+        phone: { searchable: false },
+        crm_id: { searchable: true },
+        ga_client_id: { label: 'GA' },
+        constructor: { searchable: true },
+      }),
+    ).toEqual(['email', 'user_id', 'anonymous_id', 'crm_id', 'constructor']);
+  });
+
+  it('refuses a type turned off, typed or guessed from a bare value, naming the types of the priority agents may use, as the search offers them', () => {
+    const custom = searching({ email: { searchable: false }, crm_id: { searchable: true } }, [
+      'email',
+      'phone',
+      'crm_id',
+      'user_id',
+    ]);
+    expect(refusal(() => parseSearchedIdentifier('email:ana@example.com', custom))).toMatch(
+      /^Agents do not search by email here .*: search by phone, user_id, crm_id\.$/,
+    );
+    expect(refusal(() => parseSearchedIdentifier('Ana@Example.com', custom))).toMatch(/by email/);
+    expect(parseSearchedIdentifier('crm_id:C-1', custom).key).toBe('crm_id:c-1');
+    expect(parseSearchedIdentifier('+1 415 555 0100', custom).key).toBe('phone:+14155550100');
+  });
+
+  it('refuses a type in the priority that is not turned on, and says when nothing is searchable', () => {
+    const none = searching({ email: { searchable: false }, phone: { searchable: false } }, [
+      'email',
+      'phone',
+      'ga_client_id',
+    ]);
+    expect(refusal(() => parseSearchedIdentifier('ga_client_id:ga1', none))).toMatch(
+      /no identifier is searchable now\.$/,
+    );
+  });
+
+  it('still refuses a type outside the priority as no identifier at all, and lets any type through when unset', () => {
+    expect(invalidMessage(() => parseSearchedIdentifier('ssn:123', searching({})))).toMatch(/not one of/);
+    expect(parseSearchedIdentifier('ga_client_id:ga1', settings).key).toBe('ga_client_id:ga1');
   });
 });
 

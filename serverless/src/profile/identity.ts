@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { CustomerTabLayout } from '../config/unify-contract';
 import { ApiError } from '../http/api-error';
 import type { SegmentSettings } from './settings';
 import { TASK_PROFILE_ATTRIBUTE, type TaskProfileLink } from './types';
@@ -285,6 +286,37 @@ export function parseTypedIdentifier(text: string, settings: SegmentSettings): I
     );
   }
   return normaliseIdentifier(type, typed[2], `identifier (${type})`, settings);
+}
+
+/** The types agents search by unless an admin turns them off, as the Customer tab's search offers them. */
+const SEARCHABLE_BY_DEFAULT: readonly string[] = ['email', 'phone', 'user_id', 'anonymous_id'];
+
+/** The identifier types agents may search by: the default ones not turned off, then those turned on. */
+export function searchableTypesOf(identifiers: CustomerTabLayout['identifiers'] = {}): string[] {
+  const searchable = (type: string) => (Object.hasOwn(identifiers, type) ? identifiers[type].searchable : undefined);
+  return [
+    ...SEARCHABLE_BY_DEFAULT.filter((type) => searchable(type) !== false),
+    ...Object.keys(identifiers).filter((type) => !SEARCHABLE_BY_DEFAULT.includes(type) && searchable(type) === true),
+  ];
+}
+
+/**
+ * An agent's typed search, read as parseTypedIdentifier reads it (a bare email or phone counts as
+ * its type), then refused with 400 identifier_not_searchable when its type is not one agents may
+ * search by (`settings.searchableTypes`): an admin's choice holds on the server, not only in the tab.
+ */
+export function parseSearchedIdentifier(text: string, settings: SegmentSettings): IdentifierCandidate {
+  const candidate = parseTypedIdentifier(text, settings);
+  const { searchableTypes, identifierPriority } = settings;
+  if (!searchableTypes || searchableTypes.includes(candidate.type)) return candidate;
+  const allowed = searchableTypes.filter((type) => identifierPriority.includes(type));
+  throw new ApiError(
+    400,
+    'identifier_not_searchable',
+    `Agents do not search by ${candidate.type} here (the Unify view's Customer tab layout sets which identifiers are searchable): ${
+      allowed.length > 0 ? `search by ${allowed.join(', ')}.` : 'no identifier is searchable now.'
+    }`,
+  );
 }
 
 /**

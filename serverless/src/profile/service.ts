@@ -4,7 +4,7 @@ import { assembleProfile, nextCursorOf, toTimelinePage, traitsOf, type FetchedPr
 import {
   linkedProfileOf,
   normaliseIdentifier,
-  parseTypedIdentifier,
+  parseSearchedIdentifier,
   resolveIdentifiers,
   type IdentifierCandidate,
   type LinkedProfile,
@@ -167,7 +167,7 @@ export class SegmentProfileService implements ProfileService {
     trace.fresh = request.refresh === true;
     // A typed search is what the agent asked for: it alone is looked up, not the task's customer.
     if (request.identifier)
-      return this.findByCandidates([parseTypedIdentifier(request.identifier, this.settings)], trace);
+      return this.findByCandidates([parseSearchedIdentifier(request.identifier, this.settings)], trace);
     const attributes = request.taskAttributes ?? {};
     // A profile linked to the task is looked up alone: no other identifier of the task is probed.
     // A malformed link reads as no link (linkedProfileOf), so the attributes resolve as they always did.

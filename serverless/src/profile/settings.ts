@@ -13,6 +13,11 @@ export interface SegmentSettings {
    * before the ones Flex channels use; dots go into nested attributes.
    */
   identifierAttributes?: Record<string, string[]>;
+  /**
+   * Identifier types an agent's typed search (/profile's `identifier`) may use, as the Customer tab
+   * layout leaves them searchable; unset, any type in the priority.
+   */
+  searchableTypes?: string[];
 }
 
 /** Segment's 11 default identifiers in their default order, with Flex's `phone` after `email`. */
@@ -46,5 +51,6 @@ export function withSettingDefaults(settings: Partial<SegmentSettings>): Segment
     ...(settings.identifierAttributes && Object.keys(settings.identifierAttributes).length > 0
       ? { identifierAttributes: settings.identifierAttributes }
       : {}),
+    ...(settings.searchableTypes ? { searchableTypes: [...settings.searchableTypes] } : {}),
   };
 }

@@ -9,6 +9,7 @@ import {
   type StoredUnifyConfig,
 } from './config-document';
 import type { UnifyConfigChange } from './config-write';
+import { identifierTypesUsed, outsidePriorityMessage } from './customer-tab-layout';
 import type { SealedSecret } from './secret-box';
 
 /** Seals and opens secrets with the Functions' key (secret-box.ts); opening answers undefined when it cannot. */
@@ -92,6 +93,32 @@ export function changedFields(config: StoredUnifyConfig, change: UnifyConfigChan
     }
     return config[field] !== next;
   });
+}
+
+/**
+ * What a write would leave unused: an identifier type the Customer tab layout reads from task
+ * attributes or offers to search, outside the priority in effect after it (the one sent, else the
+ * saved one, else `fallbackPriority`, the environment's or the default). Named on the layout the write
+ * sends; else on a priority sent that drops a type the saved layout uses. Undefined when all is used.
+ */
+export function unusedIdentifierSettings(
+  config: StoredUnifyConfig,
+  change: UnifyConfigChange,
+  fallbackPriority: readonly string[],
+): Partial<Record<SettingField, string>> | undefined {
+  const saved = config.identifierPriority ?? fallbackPriority;
+  const after = change.identifierPriority === undefined ? saved : (change.identifierPriority ?? fallbackPriority);
+  if (change.customerTab) {
+    const unused = identifierTypesUsed(change.customerTab).find((type) => !after.includes(type));
+    return unused === undefined ? undefined : { customerTab: outsidePriorityMessage(unused) };
+  }
+  if (change.customerTab === null || change.identifierPriority === undefined) return undefined;
+  const dropped = identifierTypesUsed(config.customerTab).find((type) => saved.includes(type) && !after.includes(type));
+  return dropped === undefined
+    ? undefined
+    : {
+        identifierPriority: `'${dropped}' is read from task attributes or offered to search in the Customer tab layout: keep it in the priority, or take it out of the layout first.`,
+      };
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type SettingField,
 } from './config-document';
 import { customerTabWrite } from './customer-tab-layout';
+import { fromJsonText } from './setting-shapes';
 
 /**
  * A validated write: what to change (null clears), and the revision the admin started from
@@ -212,15 +213,7 @@ const TYPE_NAMES = TRAIT_DISPLAY_TYPES.join(', ');
  * sends the same as JSON text.
  */
 const traitDisplay = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    if (value.trim() === '') return null;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      return value;
-    }
-  },
+  fromJsonText,
   z
     .record(z.unknown(), {
       invalid_type_error:
@@ -383,8 +376,13 @@ export function readConfigWrite(body: Record<string, unknown>): UnifyConfigChang
     const field = issue.path[0] as SettingField | 'revision';
     fields[field] ??= issue.message;
   }
+  throw invalidConfig(fields);
+}
+
+/** 400 invalid_config: one message per bad field (`error.fields`), nothing saved. */
+export function invalidConfig(fields: Partial<Record<SettingField | 'revision', string>>): ApiError {
   const names = Object.keys(fields).join(', ');
-  throw new ApiError(400, 'invalid_config', `Some settings are not valid (${names}); nothing was saved.`, {
+  return new ApiError(400, 'invalid_config', `Some settings are not valid (${names}); nothing was saved.`, {
     error: { fields },
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { CustomerTabLayout } from '../config/unify-contract';
-import { IDENTIFIER_TYPE_SHAPE, MAX_IDENTIFIER_TYPES, TRAIT_NAME_SHAPE } from './setting-shapes';
+import { fromJsonText, IDENTIFIER_TYPE_SHAPE, MAX_IDENTIFIER_TYPES, TRAIT_NAME_SHAPE } from './setting-shapes';
 
 /** Limits that keep the layout readable for agents and the whole config inside Sync's 16 KiB document. */
 export const LAYOUT_LIMITS = {
@@ -153,6 +153,8 @@ const PART_NAMES: Record<string, string> = {
   taskAttributes: 'task attributes',
 };
 
+const quotedName = (name: string) => `'${name.slice(0, 40)}'`;
+
 /** `['traitGroups', 1, 'title']` → "Trait groups › group 2 › title", in the words of the Unify view. */
 function where(path: (string | number)[]): string {
   const parts: string[] = [];
@@ -161,12 +163,29 @@ function where(path: (string | number)[]): string {
       const parent = path[index - 1];
       const noun = parent === 'traitGroups' ? 'group' : parent === 'historyEvents' ? 'event' : 'item';
       parts.push(`${noun} ${part + 1}`);
+    } else if (index === 1 && path[0] === 'identifiers') {
+      // An identifier type is the admin's word, even one spelt like a field (label) or Object's (constructor).
+      parts.push(quotedName(part));
     } else {
-      parts.push(PART_NAMES[part] ?? `'${part.slice(0, 40)}'`);
+      parts.push(Object.hasOwn(PART_NAMES, part) ? PART_NAMES[part] : quotedName(part));
     }
   });
   return parts.join(' › ') || 'The Customer tab layout';
 }
+
+/**
+ * The identifier types a layout reads from task attributes or offers agents to search by: /profile
+ * does either only for a type in the identifier priority.
+ */
+export function identifierTypesUsed(layout: CustomerTabLayout | null | undefined): string[] {
+  return Object.entries(layout?.identifiers ?? {}).flatMap(([type, { searchable, taskAttributes }]) =>
+    searchable === true || (taskAttributes?.length ?? 0) > 0 ? [type] : [],
+  );
+}
+
+/** Why a layout cannot set `type`'s task attributes or search: the type is not in the identifier priority. */
+export const outsidePriorityMessage = (type: string) =>
+  `Identifiers › ${quotedName(type)}: add ${type} to the identifier priority first (its task attributes and search are used only for types in the priority).`;
 
 /** Drops empty parts, so a layout that sets nothing is stored as nothing. */
 function withoutEmptyParts(layout: CustomerTabLayout): CustomerTabLayout {
@@ -189,15 +208,7 @@ export function readStoredLayout(value: unknown): CustomerTabLayout | null {
  * clears it. The message names where the fault is, in the view's words.
  */
 export const customerTabWrite = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    if (value.trim() === '') return null;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      return value;
-    }
-  },
+  fromJsonText,
   z.unknown().transform((value, ctx): CustomerTabLayout | null => {
     if (value === null) return null;
     const parsed = layoutSchema.safeParse(value);

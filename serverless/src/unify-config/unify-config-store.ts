@@ -1,12 +1,14 @@
 import type { UnifyCheckResult } from '../config/unify-contract';
 import { ApiError } from '../http/api-error';
-import type { FunctionContext } from '../http/twilio-runtime';
+import { contextValue, type FunctionContext } from '../http/twilio-runtime';
+import { DEFAULT_IDENTIFIER_PRIORITY, withSettingDefaults } from '../profile/settings';
 import {
   applyChange,
   changedFields,
   changesSettings,
   changesSince,
   fitToSyncLimit,
+  unusedIdentifierSettings,
   withLastCheck,
   type SecretSealer,
 } from './config-changes';
@@ -17,7 +19,7 @@ import {
   SETTING_FIELDS,
   type StoredUnifyConfig,
 } from './config-document';
-import type { UnifyConfigChange } from './config-write';
+import { invalidConfig, type UnifyConfigChange } from './config-write';
 import { openSecret, sealSecret, SecretUnreadableError } from './secret-box';
 import {
   recall,
@@ -44,8 +46,9 @@ export interface UnifyConfigStore {
   read(options?: { fresh?: boolean }): Promise<StoredUnifyConfig>;
   /**
    * Saves a validated change made by `by` (a Flex identity): ConfigConflictError when another
-   * admin saved since `change.revision` (never for ticks of the setup checklist alone); 503 when
-   * the store is not set up or Sync is down.
+   * admin saved since `change.revision` (never for ticks of the setup checklist alone); 400
+   * invalid_config when it would leave the layout's identifier settings outside the priority;
+   * 503 when the store is not set up or Sync is down.
    */
   write(change: UnifyConfigChange, by: string): Promise<StoredUnifyConfig>;
   /** Keeps the last connection check. Never throws: false when it could not be kept (logged). */
@@ -59,6 +62,8 @@ export interface StoreDependencies {
   serviceSid: string;
   key: Buffer;
   settingsCacheSeconds: number;
+  /** The identifier priority in effect when none is saved: SEGMENT_IDENTIFIER_PRIORITY, else the default. */
+  fallbackPriority?: readonly string[];
   cache?: ConfigCache;
   now?: () => number;
 }
@@ -91,6 +96,7 @@ export function createUnifyConfigStore(deps: StoreDependencies): UnifyConfigStor
   const { client, serviceSid, key, settingsCacheSeconds } = deps;
   const cache = deps.cache ?? sharedConfigCache();
   const now = deps.now ?? Date.now;
+  const fallbackPriority = deps.fallbackPriority ?? DEFAULT_IDENTIFIER_PRIORITY;
   const service: SyncService = client.sync.v1.services(serviceSid);
   const scope = `${client.sync.baseUrl}|${client.accountSid}|${serviceSid}`;
   const box: SecretSealer = {
@@ -210,6 +216,8 @@ export function createUnifyConfigStore(deps: StoreDependencies): UnifyConfigStor
         if (changesSettings(sent) && (change.revision ?? null) !== publicRevision(current)) {
           throw new ConfigConflictError(changesSince(current, change.revision), current);
         }
+        const unused = unusedIdentifierSettings(current, change, fallbackPriority);
+        if (unused) throw invalidConfig(unused);
         const fields = changedFields(current, change, box);
         return fields.length === 0 ? null : applyChange(current, change, fields, by, new Date(now()), box);
       });
@@ -255,6 +263,9 @@ export function getUnifyConfigStore(context: FunctionContext): UnifyConfigStore 
     serviceSid: setup.ready.serviceSid,
     key: setup.ready.key,
     settingsCacheSeconds: setup.settingsCacheSeconds,
+    fallbackPriority: withSettingDefaults({
+      identifierPriority: contextValue(context, 'SEGMENT_IDENTIFIER_PRIORITY')?.split(','),
+    }).identifierPriority,
   });
 }
 
