@@ -86,6 +86,7 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
   const inWords = (identifier: { type: string; value: string }) =>
     identifierInWords(identifier, t, [], identifierSettings);
   const searchChoices = searchTypesOf(identifierSettings);
+  const searchOff = searchChoices.length === 0;
   // The built-in sentence names the default types; once an admin changed them, the list says which.
   const searchIntro =
     searchChoices.join() === SEARCH_TYPES.join()
@@ -134,7 +135,7 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
         actions={{
           linking,
           onRefresh: () => void loader.refreshForTask(taskSid, attributes),
-          onSearchAnother: () => loader.showSearchForTask(taskSid),
+          onSearchAnother: searchOff ? undefined : () => loader.showSearchForTask(taskSid),
           onLink:
             !linked && canLinkTask(task)
               ? () =>
@@ -147,9 +148,12 @@ export function CustomerTabContent({ task, loader, outbox }: CustomerTabProps) {
   } else if (lookup.status === 'searching') {
     body = (
       <>
-        <TitledAlert variant="neutral" title={t('UnifiedProfilesSearchTitle')}>
-          {searchIntro}
-        </TitledAlert>
+        {/* With every type turned off, the search below says so instead. */}
+        {!searchOff && (
+          <TitledAlert variant="neutral" title={t('UnifiedProfilesSearchTitle')}>
+            {searchIntro}
+          </TitledAlert>
+        )}
         <CustomerSearch
           taskSid={taskSid}
           initial={contact}

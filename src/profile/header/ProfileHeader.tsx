@@ -16,7 +16,8 @@ import { avatarUrlOf, headerLayoutOf, headerNameOf, headerTraitOf } from './head
 
 export interface HeaderActions {
   onRefresh: () => void;
-  onSearchAnother: () => void;
+  /** Absent when an admin turned off every type to search by. */
+  onSearchAnother?: () => void;
   /** Absent when the task cannot be linked (not assigned or wrapping), or is linked already. */
   onLink?: () => void;
   /** Present only when the profile shown is the task's linked one. */
@@ -68,9 +69,11 @@ function HeaderActionsBar({ onRefresh, onSearchAnother, onLink, onUnlink, linkin
       <Button variant="secondary" size="small" onClick={onRefresh}>
         {t('UnifiedProfilesRefresh')}
       </Button>
-      <Button variant="secondary" size="small" onClick={onSearchAnother}>
-        {t('UnifiedProfilesSearchAnother')}
-      </Button>
+      {onSearchAnother && (
+        <Button variant="secondary" size="small" onClick={onSearchAnother}>
+          {t('UnifiedProfilesSearchAnother')}
+        </Button>
+      )}
       {onUnlink && (
         <Button variant="destructive_secondary" size="small" onClick={onUnlink} loading={linking}>
           {t('UnifiedProfilesUnlink')}

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import type { CustomerTabLayout } from '../../../serverless/src/config/unify-contract';
@@ -71,5 +71,33 @@ describe('CustomerSearch and identifiers: what an admin set', () => {
     await searchAfterAna();
     expect(screen.getByLabelText('Find a customer')).toHaveValue('');
     expect(screen.getByLabelText('Search by')).toHaveValue('email');
+  });
+
+  it('hides the search and says why when an admin turned off every type to search by', async () => {
+    const allOff = { searchable: false };
+    const anaNoSearch = buildProfile({
+      presentation: {
+        highlightedTraits: [],
+        traitDisplay: {},
+        customerTab: { identifiers: { email: allOff, phone: allOff, user_id: allOff, anonymous_id: allOff } },
+      },
+    });
+    const { loader } = renderCustomerTab([anaNoSearch, 'not_found']);
+    await belowTheHeader();
+    expect(screen.queryByRole('button', { name: 'Search another customer' })).not.toBeInTheDocument();
+
+    // As after an unlink: the search is asked for, and there is nothing to search by.
+    act(() => loader.showSearchForTask('WT1'));
+    const off = 'Searching for a customer is turned off by an admin in the Unify settings.';
+    expect(screen.getByText(off)).toBeInTheDocument();
+    expect(screen.queryByRole('search')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Search by one of/)).not.toBeInTheDocument();
+
+    // Cancel looks the task's customer up again; this time nobody matches, and still no search is offered.
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('No customer matched phone +14155550100')).toBeInTheDocument();
+    expect(screen.getByText(off)).toBeInTheDocument();
+    expect(screen.queryByRole('search')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import { HelpText } from '@twilio-paste/core/help-text';
 import { Input } from '@twilio-paste/core/input';
 import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
+import { Text } from '@twilio-paste/core/text';
 import { useSelector } from 'react-redux';
 
 import { useStrings } from '../../shared/PluginProviders';
@@ -31,7 +32,27 @@ interface CustomerSearchProps {
   focusOnShow?: boolean;
 }
 
-/** Find a customer by an identifier: a type picker and a value, checked as the agent types. */
+/** What the agent sees instead of the search when an admin turned off every type to search by. */
+function SearchTurnedOff({ onCancel }: { onCancel?: () => void }) {
+  const t = useStrings();
+  return (
+    <Box marginTop="space50">
+      <Text as="p">{t('UnifiedProfilesSearchOff')}</Text>
+      {onCancel && (
+        <Box marginTop="space30">
+          <Button variant="secondary" onClick={onCancel}>
+            {t('UnifiedProfilesCancel')}
+          </Button>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * Find a customer by an identifier: a type picker and a value, checked as the agent types; nothing
+ * to fill in when an admin turned off every type.
+ */
 export function CustomerSearch({
   taskSid,
   initial,
@@ -57,6 +78,7 @@ export function CustomerSearch({
   React.useEffect(() => {
     if (focusOnShow) valueField.current?.focus();
   }, [focusOnShow]);
+  if (choices.length === 0) return <SearchTurnedOff onCancel={onCancel} />;
   const types = choices.includes(type) || !isSearchableType(type, settings) ? choices : [...choices, type];
   const typeName = (option: string) => identifierTypeName(option, t, settings);
 
