@@ -13,6 +13,7 @@ import { formatRelativeTime } from '../shared/timeFormat';
 import { HeaderActions, ProfileHeader } from './header/ProfileHeader';
 import { ProfileHighlights } from './highlights/ProfileHighlights';
 import { HistoryTimeline } from './history/HistoryTimeline';
+import type { HeadingLevelOffset } from './profileOutline';
 import { HistoryPages, TaskLookup, timelineOf } from './profileSlice';
 
 interface ProfileViewProps {
@@ -24,6 +25,8 @@ interface ProfileViewProps {
   /** Both absent in the Unify view's preview: the profile as agents see it, without their actions or more history. */
   actions?: HeaderActions;
   onLoadMoreHistory?: () => void;
+  /** Below another page's heading (the Unify view's preview): headings that many levels lower, no landmarks. */
+  headingLevelOffset?: HeadingLevelOffset;
 }
 
 /** When the profile was fetched, and whether the last refresh failed (then what is shown is older). */
@@ -53,21 +56,41 @@ function Freshness({ lookup, now }: { lookup: TaskLookup; now: number }) {
 }
 
 /** The found customer, top to bottom: who, what matters now, what they did lately, the rest. */
-export function ProfileView({ profile, lookup, history, linked, actions, onLoadMoreHistory, now }: ProfileViewProps) {
+export function ProfileView({
+  profile,
+  lookup,
+  history,
+  linked,
+  actions,
+  onLoadMoreHistory,
+  now,
+  headingLevelOffset = 0,
+}: ProfileViewProps) {
   const timeline = React.useMemo(() => timelineOf(profile, history), [profile, history]);
   // Who and what matters paint first; the long sections follow a frame later.
   const showRest = useAfterFirstPaint();
   return (
     <Box display="flex" flexDirection="column" rowGap="space50">
-      <ProfileHeader profile={profile} linked={linked} actions={actions} now={now} />
+      <ProfileHeader
+        profile={profile}
+        linked={linked}
+        actions={actions}
+        now={now}
+        headingLevelOffset={headingLevelOffset}
+      />
       <Freshness lookup={lookup} now={now} />
-      <ProfileHighlights profile={profile} timeline={timeline.items} now={now} />
+      <ProfileHighlights
+        profile={profile}
+        timeline={timeline.items}
+        now={now}
+        headingLevelOffset={headingLevelOffset}
+      />
       {showRest && (
         <>
           <Box>
-            <TraitDetails profile={profile} now={now} />
+            <TraitDetails profile={profile} now={now} headingLevelOffset={headingLevelOffset} />
           </Box>
-          <LinkedAccounts accounts={profile.linkedAccounts} now={now} />
+          <LinkedAccounts accounts={profile.linkedAccounts} now={now} headingLevelOffset={headingLevelOffset} />
           {/* A rule above the history (a bordered box, not Paste's Separator: 2 KB of bundle for one line). */}
           <Box borderTopStyle="solid" borderTopWidth="borderWidth10" borderTopColor="colorBorderWeak" />
           <HistoryTimeline
@@ -78,6 +101,7 @@ export function ProfileView({ profile, lookup, history, linked, actions, onLoadM
             now={now}
             onLoadMore={() => onLoadMoreHistory?.()}
             events={profile.presentation?.customerTab?.historyEvents}
+            headingLevelOffset={headingLevelOffset}
           />
         </>
       )}

@@ -6,18 +6,27 @@ import { Text } from '@twilio-paste/core/text';
 import type { LinkedAccount } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
 import { formatTraitValue, humanizeTraitKey } from '../format/traitFormat';
+import { HeadingLevelOffset, headingTag, sectionElement } from '../profileOutline';
 
 /** The account traits worth a line; the rest live in Segment. */
 const KEY_ACCOUNT_TRAITS = ['plan', 'industry', 'employees', 'tier', 'status', 'mrr', 'arr', 'lifetime_value'];
 
 /** The B2B account(s) the customer belongs to: name and key traits. */
-export function LinkedAccounts({ accounts, now }: { accounts: LinkedAccount[]; now: number }) {
+export function LinkedAccounts({
+  accounts,
+  now,
+  headingLevelOffset = 0,
+}: {
+  accounts: LinkedAccount[];
+  now: number;
+  headingLevelOffset?: HeadingLevelOffset;
+}) {
   const t = useStrings();
   const locale = useLocale();
   if (accounts.length === 0) return null;
   return (
-    <Box as="section" aria-labelledby="unified-profiles-accounts" marginBottom="space50">
-      <Heading as="h3" id="unified-profiles-accounts" variant="heading50">
+    <Box {...sectionElement(headingLevelOffset)} aria-labelledby="unified-profiles-accounts" marginBottom="space50">
+      <Heading as={headingTag(3, headingLevelOffset)} id="unified-profiles-accounts" variant="heading50">
         {t('UnifiedProfilesAccountsHeading')}
       </Heading>
       {accounts.map((account) => {

@@ -12,6 +12,7 @@ import type { CustomerProfile } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
 import { identifierTypeName, readableValue } from '../../shared/identifierFormat';
 import { FormattedValue, formatTraitValue, humanizeTraitKey, TONE_COLOR } from '../format/traitFormat';
+import { HeadingLevelOffset, headingTag, sectionElement } from '../profileOutline';
 import { RevealOnFocus } from '../RevealOnFocus';
 import { groupTraits, TraitRow } from './groupTraits';
 
@@ -79,10 +80,20 @@ function DescriptionRows({ rows }: { rows: { key: string; label: string; value: 
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+function Section({
+  id,
+  title,
+  headingLevelOffset,
+  children,
+}: {
+  id: string;
+  title: string;
+  headingLevelOffset: HeadingLevelOffset;
+  children: React.ReactNode;
+}) {
   return (
-    <Box as="section" aria-labelledby={`unified-profiles-${id}`} marginBottom="space50">
-      <Heading as="h3" id={`unified-profiles-${id}`} variant="heading50">
+    <Box {...sectionElement(headingLevelOffset)} aria-labelledby={`unified-profiles-${id}`} marginBottom="space50">
+      <Heading as={headingTag(3, headingLevelOffset)} id={`unified-profiles-${id}`} variant="heading50">
         {title}
       </Heading>
       {children}
@@ -146,7 +157,15 @@ function FilterableTraits({ rows, now }: { rows: TraitRow[]; now: number }) {
 }
 
 /** Everything known of the customer, grouped, each value formatted by its type, nothing twice. */
-export function TraitDetails({ profile, now }: { profile: CustomerProfile; now: number }) {
+export function TraitDetails({
+  profile,
+  now,
+  headingLevelOffset = 0,
+}: {
+  profile: CustomerProfile;
+  now: number;
+  headingLevelOffset?: HeadingLevelOffset;
+}) {
   const t = useStrings();
   const groups = React.useMemo(() => groupTraits(profile), [profile]);
   const audiences = Object.entries(profile.traits.audiences).filter(([, member]) => member);
@@ -157,6 +176,7 @@ export function TraitDetails({ profile, now }: { profile: CustomerProfile; now: 
         <Section
           key={group.id}
           id={`traits-${group.id}`}
+          headingLevelOffset={headingLevelOffset}
           title={'text' in group.title ? group.title.text : t(group.title.key)}
         >
           {group.id === 'other' ? (
@@ -169,7 +189,7 @@ export function TraitDetails({ profile, now }: { profile: CustomerProfile; now: 
       {groups.length === 0 && <Text as="p">{t('UnifiedProfilesNoTraits')}</Text>}
 
       {audiences.length > 0 && (
-        <Section id="audiences" title={t('UnifiedProfilesAudiencesHeading')}>
+        <Section id="audiences" title={t('UnifiedProfilesAudiencesHeading')} headingLevelOffset={headingLevelOffset}>
           <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20">
             {audiences.map(([key]) => (
               <Badge as="span" key={key} variant="info">
@@ -181,7 +201,11 @@ export function TraitDetails({ profile, now }: { profile: CustomerProfile; now: 
       )}
 
       {profile.identifiers.length > 0 && (
-        <Section id="identifiers" title={t('UnifiedProfilesIdentifiersHeading')}>
+        <Section
+          id="identifiers"
+          title={t('UnifiedProfilesIdentifiersHeading')}
+          headingLevelOffset={headingLevelOffset}
+        >
           <DescriptionRows
             rows={profile.identifiers.map((identifier) => ({
               key: `${identifier.type}:${identifier.value}`,

@@ -11,6 +11,7 @@ import { Translate, useLocale, useStrings } from '../../shared/PluginProviders';
 import { identifierInWords } from '../../shared/identifierFormat';
 import { formatDate } from '../../shared/timeFormat';
 import { displayFieldType, formatTraitValue, traitDisplayOf } from '../format/traitFormat';
+import { HeadingLevelOffset, headingTag, sectionElement } from '../profileOutline';
 import { CustomerPicture } from './CustomerPicture';
 import { avatarUrlOf, headerLayoutOf, headerNameOf, headerTraitOf } from './headerLayout';
 
@@ -89,6 +90,7 @@ export function ProfileHeader({
   linked,
   actions,
   now,
+  headingLevelOffset = 0,
 }: {
   profile: CustomerProfile;
   /** The task carries a link to this profile (made by an agent or a Studio flow). */
@@ -96,6 +98,8 @@ export function ProfileHeader({
   /** Absent in the Unify view's preview, where nothing is to be done with the customer. */
   actions?: HeaderActions;
   now: number;
+  /** Below the Customer tab's own outline (the Unify view's preview): lower headings, no landmarks. */
+  headingLevelOffset?: HeadingLevelOffset;
 }) {
   const t = useStrings();
   const locale = useLocale();
@@ -116,7 +120,7 @@ export function ProfileHeader({
 
   return (
     <Box
-      as="section"
+      {...sectionElement(headingLevelOffset)}
       aria-labelledby="unified-profiles-name"
       display="flex"
       columnGap="space40"
@@ -124,7 +128,12 @@ export function ProfileHeader({
     >
       <CustomerPicture src={avatarUrlOf(profile)} name={knownName ?? '?'} />
       <Box flexGrow={1} minWidth="size0">
-        <Heading as="h2" id="unified-profiles-name" variant="heading30" marginBottom="space0">
+        <Heading
+          as={headingTag(2, headingLevelOffset)}
+          id="unified-profiles-name"
+          variant="heading30"
+          marginBottom="space0"
+        >
           {name}
         </Heading>
         <Text as="p" color="colorTextWeak" fontSize="fontSize30">

@@ -6,6 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 import type { CustomerProfile, TimelineItem } from '../../../serverless/src/profile/types';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
 import { TONE_COLOR } from '../format/traitFormat';
+import { HeadingLevelOffset, headingTag, sectionElement } from '../profileOutline';
 import { RevealOnFocus } from '../RevealOnFocus';
 import { buildHighlights } from './buildHighlights';
 
@@ -14,10 +15,12 @@ export function ProfileHighlights({
   profile,
   timeline,
   now,
+  headingLevelOffset = 0,
 }: {
   profile: CustomerProfile;
   timeline: TimelineItem[];
   now: number;
+  headingLevelOffset?: HeadingLevelOffset;
 }) {
   const t = useStrings();
   const locale = useLocale();
@@ -28,13 +31,13 @@ export function ProfileHighlights({
   if (lines.length === 0) return null;
   return (
     <Box
-      as="section"
+      {...sectionElement(headingLevelOffset)}
       aria-labelledby="unified-profiles-highlights"
       padding="space40"
       backgroundColor="colorBackground"
       borderRadius="borderRadius20"
     >
-      <Heading as="h3" id="unified-profiles-highlights" variant="heading50">
+      <Heading as={headingTag(3, headingLevelOffset)} id="unified-profiles-highlights" variant="heading50">
         {t('UnifiedProfilesHighlightsHeading')}
       </Heading>
       <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">

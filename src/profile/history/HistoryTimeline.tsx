@@ -19,6 +19,7 @@ import type { TimelineItem } from '../../../serverless/src/profile/types';
 import type { PluginStringKey } from '../../strings/en';
 import { useLocale, useStrings } from '../../shared/PluginProviders';
 import { formatDate, formatDateExact, formatTimeOfDay, localDayKey } from '../../shared/timeFormat';
+import { HeadingLevelOffset, headingTag, sectionElement } from '../profileOutline';
 import { RevealOnFocus } from '../RevealOnFocus';
 import type { HistoryPages } from '../profileSlice';
 import {
@@ -121,10 +122,20 @@ interface HistoryProps {
   onLoadMore?: () => void;
   /** The events an admin chose to show besides Flex's own (with their names and properties); all when absent. */
   events?: HistoryEventSetting[];
+  headingLevelOffset?: HeadingLevelOffset;
 }
 
 /** One timeline of Flex interactions and Segment events, newest first, by day, with "View more". */
-export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMore, events }: HistoryProps) {
+export function HistoryTimeline({
+  items,
+  hasMore,
+  pages,
+  degraded,
+  now,
+  onLoadMore,
+  events,
+  headingLevelOffset = 0,
+}: HistoryProps) {
   const t = useStrings();
   const locale = useLocale();
   const [kind, setKind] = React.useState<TimelineKind | 'all'>('all');
@@ -151,7 +162,7 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
   }
 
   return (
-    <Box as="section" aria-labelledby="unified-profiles-history" marginBottom="space50">
+    <Box {...sectionElement(headingLevelOffset)} aria-labelledby="unified-profiles-history" marginBottom="space50">
       <Box
         display="flex"
         justifyContent="space-between"
@@ -160,7 +171,12 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
         flexWrap="wrap"
         marginBottom="space30"
       >
-        <Heading as="h3" id="unified-profiles-history" variant="heading50" marginBottom="space0">
+        <Heading
+          as={headingTag(3, headingLevelOffset)}
+          id="unified-profiles-history"
+          variant="heading50"
+          marginBottom="space0"
+        >
           {t('UnifiedProfilesHistoryHeading')}
         </Heading>
         {allowed.length > 0 && (
@@ -205,7 +221,7 @@ export function HistoryTimeline({ items, hasMore, pages, degraded, now, onLoadMo
       {days.map((day) => (
         <Box key={day.key} marginBottom="space40">
           <Text
-            as="h4"
+            as={headingTag(4, headingLevelOffset)}
             fontSize="fontSize20"
             fontWeight="fontWeightSemibold"
             color="colorTextWeak"
