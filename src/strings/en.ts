@@ -92,7 +92,8 @@ export const EN_STRINGS = {
   UnifiedProfilesHistoryHiddenByLayout:
     'None of the events an admin chose to show is in the activity loaded so far; the other events are hidden by the Unify settings.',
   UnifiedProfilesSearchIntroTypes: 'Search by one of: {{types}}.',
-  UnifiedProfilesSearchTypeOff: 'Searching by {{type}} is turned off in the Unify settings.',
+  UnifiedProfilesSearchTypeOff:
+    'Searching by {{type}} is not turned on in the Unify settings: choose one of the types offered.',
   UnifiedProfilesSearchOff: 'Searching for a customer is turned off by an admin in the Unify settings.',
 
   UnifiedProfilesHistoryHeading: 'History',

@@ -94,7 +94,8 @@ export const ES_STRINGS: PluginStrings = {
   UnifiedProfilesHistoryHiddenByLayout:
     'Ninguno de los eventos que un administrador eligió mostrar está en la actividad cargada hasta ahora; los demás eventos están ocultos por la configuración de Unify.',
   UnifiedProfilesSearchIntroTypes: 'Busca por uno de estos: {{types}}.',
-  UnifiedProfilesSearchTypeOff: 'La búsqueda por {{type}} está desactivada en la configuración de Unify.',
+  UnifiedProfilesSearchTypeOff:
+    'La búsqueda por {{type}} no está activada en la configuración de Unify: elige uno de los tipos ofrecidos.',
   UnifiedProfilesSearchOff: 'Un administrador ha desactivado la búsqueda de clientes en la configuración de Unify.',
 
   UnifiedProfilesHistoryHeading: 'Historial',

@@ -55,7 +55,9 @@ describe('CustomerSearch and identifiers: what an admin set', () => {
 
     await userEvent.clear(field);
     await userEvent.type(field, 'phone:+14155550100{enter}');
-    expect(screen.getByText('Searching by Mobile is turned off in the Unify settings.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Searching by Mobile is not turned on in the Unify settings: choose one of the types offered.'),
+    ).toBeInTheDocument();
     expect(requests).toHaveLength(1);
   });
 

@@ -56,10 +56,12 @@ describe('what an admin made searchable', () => {
     expect(searchTypesOf(settings)).toEqual(['email', 'user_id', 'anonymous_id', 'account_number']);
   });
 
-  it('lets any type be searched as type:value except one turned off', () => {
+  it('searches by a default type unless turned off, by another only when made searchable (as /profile does)', () => {
     expect(isSearchableType('phone', settings)).toBe(false);
-    expect(isSearchableType('ga_client_id', settings)).toBe(true);
-    expect(isSearchableType('toString', settings)).toBe(true);
+    expect(isSearchableType('email', settings)).toBe(true);
+    expect(isSearchableType('account_number', settings)).toBe(true);
+    expect(isSearchableType('ga_client_id', settings)).toBe(false);
+    expect(isSearchableType('toString', settings)).toBe(false);
   });
 
   it('never guesses a type that is not a choice', () => {

@@ -14,9 +14,13 @@ export function searchTypesOf(settings?: IdentifierSettings): string[] {
   return [...defaults.filter((type) => isSearchableType(type, settings)), ...added];
 }
 
-/** Whether an agent may search by a type: any the admin did not turn off (typed as `type:value` if not a choice). */
+/**
+ * Whether an agent may search by a type, as /profile decides it: a default one unless an admin
+ * turned it off, another only when an admin made it searchable.
+ */
 export function isSearchableType(type: string, settings?: IdentifierSettings): boolean {
-  return identifierSettingOf(settings, type)?.searchable !== false;
+  const searchable = identifierSettingOf(settings, type)?.searchable;
+  return (SEARCH_TYPES as readonly string[]).includes(type) ? searchable !== false : searchable === true;
 }
 
 const EMAIL_SHAPE = /^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$/;
