@@ -29,10 +29,25 @@ export interface SandboxSession {
   readonly context: BrowserContext;
 }
 
-/** Puts the demo tasks back as seeded and lifts every fault the simulator was asked for. */
+/** An admin's /unify-config call, as the Unify view makes it. */
+async function unifyConfig(body: Record<string, unknown>) {
+  const answer = await fetch(`${FUNCTIONS_URL}/unify-config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ Token: 'sandbox-admin', ...body }),
+  });
+  return { status: answer.status, body: (await answer.json()) as { revision: string | null } };
+}
+
+/**
+ * Puts the demo tasks back as seeded, lifts every fault the simulator was asked for, and takes the
+ * Customer tab back to its default layout (a test that saved one must not reshape the next one's tab).
+ */
 export async function resetSandbox(): Promise<void> {
   expect((await fetch(`${SANDBOX_URL}/sandbox/reset`, { method: 'POST' })).status).toBe(204);
   expect((await fetch(`${SEGMENT_SIM_URL}/__sim/faults`, { method: 'DELETE' })).ok).toBe(true);
+  const { revision } = (await unifyConfig({})).body;
+  expect((await unifyConfig({ revision, customerTab: null })).status).toBe(200);
 }
 
 /**
