@@ -11,7 +11,6 @@ import type { Translate } from '../shared/PluginProviders';
 import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
 import { ReorderList } from './reorder/ReorderList';
-import { TRAIT_NAME_SHAPE } from '../../serverless/src/config/customer-tab-limits';
 
 /** Highlighted when nothing is saved (as /unify-config answers then): how often the customer reached out, and how. */
 const RECOMMENDED: { key: string; label: PluginStringKey }[] = [
@@ -19,6 +18,8 @@ const RECOMMENDED: { key: string; label: PluginStringKey }[] = [
   { key: 'frequent_inbound_channel', label: 'UnifiedProfilesUnifyTraitFrequentChannel' },
 ];
 export const RECOMMENDED_HIGHLIGHTS = RECOMMENDED.map(({ key }) => key);
+/** As /unify-config checks a trait name (config-document.ts, TRAIT_NAME_SHAPE). */
+const TRAIT_NAME_SHAPE = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,99}$/;
 export const MAX_HIGHLIGHTED_TRAITS = 12;
 
 /** The boxes the form offers: the recommended traits, then any other the admin chose. */

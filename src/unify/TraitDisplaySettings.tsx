@@ -10,9 +10,9 @@ import type { TraitDisplaySetting, TraitDisplayType } from '../../serverless/src
 import type { Translate } from '../shared/PluginProviders';
 import { useStrings } from '../shared/PluginProviders';
 import type { PluginStringKey } from '../strings/en';
-import { TRAIT_NAME_SHAPE } from '../../serverless/src/config/customer-tab-limits';
 
 /** As /unify-config checks them (config-document.ts). */
+const TRAIT_NAME_SHAPE = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,99}$/;
 const CURRENCY_SHAPE = /^[A-Z]{3}$/;
 const MAX_LABEL_CHARS = 60;
 const MAX_ROWS = 100;

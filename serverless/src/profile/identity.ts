@@ -1,6 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { CustomerTabLayout } from '../config/unify-contract';
-import { SEARCHABLE_BY_DEFAULT } from '../config/customer-tab-limits';
 import { ApiError } from '../http/api-error';
 import type { SegmentSettings } from './settings';
 import { TASK_PROFILE_ATTRIBUTE, type TaskProfileLink } from './types';
@@ -290,6 +289,7 @@ export function parseTypedIdentifier(text: string, settings: SegmentSettings): I
 }
 
 /** The types agents search by unless an admin turns them off, as the Customer tab's search offers them. */
+const SEARCHABLE_BY_DEFAULT: readonly string[] = ['email', 'phone', 'user_id', 'anonymous_id'];
 
 /** The identifier types agents may search by: the default ones not turned off, then those turned on. */
 export function searchableTypesOf(identifiers: CustomerTabLayout['identifiers'] = {}): string[] {

@@ -1,8 +1,21 @@
 import { z } from 'zod';
 
-import { LAYOUT_LIMITS, PROPERTY_SHAPE, TASK_ATTRIBUTE_SHAPE } from '../config/customer-tab-limits';
 import type { CustomerTabLayout } from '../config/unify-contract';
 import { fromJsonText, IDENTIFIER_TYPE_SHAPE, MAX_IDENTIFIER_TYPES, TRAIT_NAME_SHAPE } from './setting-shapes';
+
+/** Limits that keep the layout readable for agents and the whole config inside Sync's 16 KiB document. */
+export const LAYOUT_LIMITS = {
+  nameTraits: 3,
+  traitGroups: 12,
+  traitsPerGroup: 40,
+  groupTitleChars: 40,
+  historyEvents: 30,
+  eventNameChars: 200,
+  labelChars: 60,
+  propertyChars: 100,
+  taskAttributesPerIdentifier: 5,
+  bytes: 6_000,
+} as const;
 
 const traitName = z
   .string({ invalid_type_error: 'a trait name must be text' })
@@ -24,13 +37,14 @@ const propertyName = z
   .trim()
   .min(1, 'is empty: leave it out')
   .max(LAYOUT_LIMITS.propertyChars, `is longer than ${LAYOUT_LIMITS.propertyChars} characters`)
-  .regex(PROPERTY_SHAPE, 'holds control characters');
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f]+$/, 'holds control characters');
 
 /** A task attribute, or a path into one (`pre_engagement_data.customer_email`), as Flex task attributes name them. */
 const taskAttribute = z
   .string({ invalid_type_error: 'must be a task attribute name' })
   .regex(
-    TASK_ATTRIBUTE_SHAPE,
+    /^[A-Za-z_][A-Za-z0-9_-]{0,63}(\.[A-Za-z_][A-Za-z0-9_-]{0,63}){0,3}$/,
     'is not a task attribute name: letters, digits, _ and -, with dots into nested attributes, such as pre_engagement_data.email',
   );
 

@@ -2,7 +2,8 @@
 export const IDENTIFIER_TYPE_SHAPE = /^[a-z][a-z0-9_.]{0,63}$/;
 /** The most identifier types a saved priority lists. */
 export const MAX_IDENTIFIER_TYPES = 20;
-export { TRAIT_NAME_SHAPE } from '../config/customer-tab-limits';
+/** A Segment trait name (`total_inbounds`, `likelihood_to_churn`…), as the Customer tab reads it. */
+export const TRAIT_NAME_SHAPE = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,99}$/;
 
 /**
  * An object setting as a form post sends it, JSON text: parsed, an empty text read as null (clears

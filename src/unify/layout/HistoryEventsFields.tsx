@@ -10,7 +10,7 @@ import { eventField, layoutElementId, newHistoryEvent, SECTION_FIELDS } from './
 import { RowFieldset, SectionFieldset } from './LayoutFieldset';
 import type { FieldProblems } from './LayoutTextField';
 import { LayoutTextField } from './LayoutTextField';
-import { LAYOUT_LIMITS } from '../../../serverless/src/config/customer-tab-limits';
+import { LAYOUT_LIMITS } from './readLayoutDraft';
 import { RowButtons, useRowList } from './RowButtons';
 
 const ADD_ID = layoutElementId('event-add');

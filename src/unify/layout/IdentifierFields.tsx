@@ -9,7 +9,7 @@ import { identifierDraft, identifierField, layoutElementId } from './layoutDraft
 import { RowFieldset, SectionFieldset } from './LayoutFieldset';
 import type { FieldProblems } from './LayoutTextField';
 import { LayoutTextField } from './LayoutTextField';
-import { LAYOUT_LIMITS } from '../../../serverless/src/config/customer-tab-limits';
+import { LAYOUT_LIMITS } from './readLayoutDraft';
 
 interface IdentifierFieldsProps {
   value: CustomerTabLayoutDraft;

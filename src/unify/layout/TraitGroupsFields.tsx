@@ -9,7 +9,7 @@ import { groupField, groupName, layoutElementId, newTraitGroup, SECTION_FIELDS }
 import { RowFieldset, SectionFieldset } from './LayoutFieldset';
 import type { FieldProblems } from './LayoutTextField';
 import { LayoutTextField } from './LayoutTextField';
-import { LAYOUT_LIMITS } from '../../../serverless/src/config/customer-tab-limits';
+import { LAYOUT_LIMITS } from './readLayoutDraft';
 import { RowButtons, useRowList } from './RowButtons';
 
 const ADD_ID = layoutElementId('group-add');

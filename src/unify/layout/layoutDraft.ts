@@ -1,8 +1,8 @@
-import { SEARCHABLE_BY_DEFAULT } from '../../../serverless/src/config/customer-tab-limits';
 import type { CustomerTabLayout } from '../../../serverless/src/config/unify-contract';
 import type { Translate } from '../../shared/PluginProviders';
 
 /** Agents can search by these unless an admin turns it off (unify-contract.ts, CustomerTabLayout.identifiers). */
+const SEARCHABLE_BY_DEFAULT = ['email', 'phone', 'user_id', 'anonymous_id'];
 export const searchableByDefault = (type: string) => SEARCHABLE_BY_DEFAULT.includes(type);
 
 /** A trait group as the admin types it: traits as comma-separated text; `key` keeps its inputs while it moves. */

@@ -1,9 +1,3 @@
-import {
-  LAYOUT_LIMITS,
-  PROPERTY_SHAPE,
-  TASK_ATTRIBUTE_SHAPE,
-  TRAIT_NAME_SHAPE,
-} from '../../../serverless/src/config/customer-tab-limits';
 import type { CustomerTabLayout } from '../../../serverless/src/config/unify-contract';
 import { identifierTypeName } from '../../shared/identifierFormat';
 import type { Translate } from '../../shared/PluginProviders';
@@ -17,6 +11,24 @@ import {
   SECTION_FIELDS,
   searchableByDefault,
 } from './layoutDraft';
+
+/** As /unify-config checks a layout (customer-tab-layout.ts, LAYOUT_LIMITS and its name shapes). */
+export const LAYOUT_LIMITS = {
+  nameTraits: 3,
+  traitGroups: 12,
+  traitsPerGroup: 40,
+  groupTitleChars: 40,
+  historyEvents: 30,
+  eventNameChars: 200,
+  labelChars: 60,
+  propertyChars: 100,
+  taskAttributesPerIdentifier: 5,
+  bytes: 6_000,
+} as const;
+const TRAIT_NAME_SHAPE = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,99}$/;
+const TASK_ATTRIBUTE_SHAPE = /^[A-Za-z_][A-Za-z0-9_-]{0,63}(\.[A-Za-z_][A-Za-z0-9_-]{0,63}){0,3}$/;
+// eslint-disable-next-line no-control-regex
+const PROPERTY_SHAPE = /^[^\u0000-\u001f]+$/;
 
 /** A problem and the field it is shown next to (its `field` names the input: see layoutElementId). */
 export interface LayoutProblem {
