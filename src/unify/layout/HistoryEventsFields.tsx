@@ -1,13 +1,11 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
-import { HelpText } from '@twilio-paste/core/help-text';
 
 import { useStrings } from '../../shared/PluginProviders';
 import type { PluginStringKey } from '../../strings/en';
 import type { HistoryEventDraft } from './layoutDraft';
 import { eventField, layoutElementId, newHistoryEvent, SECTION_FIELDS } from './layoutDraft';
-import { RowFieldset, SectionFieldset } from './LayoutFieldset';
+import { AddRowFooter, RowFieldset, SectionFieldset } from './LayoutFieldset';
 import type { FieldProblems } from './LayoutTextField';
 import { LayoutTextField } from './LayoutTextField';
 import { LAYOUT_LIMITS } from './readLayoutDraft';
@@ -79,17 +77,13 @@ export function HistoryEventsFields({ events, onChange, problems }: HistoryEvent
           </RowFieldset>
         );
       })}
-      {sectionProblem && <HelpText variant="error">{sectionProblem}</HelpText>}
-      <Box marginTop="space30">
-        <Button
-          id={ADD_ID}
-          variant="secondary"
-          disabled={events.length >= LAYOUT_LIMITS.historyEvents}
-          onClick={() => rows.add(newHistoryEvent())}
-        >
-          {t('UnifiedProfilesUnifyLayoutAddEvent')}
-        </Button>
-      </Box>
+      <AddRowFooter
+        id={ADD_ID}
+        label={t('UnifiedProfilesUnifyLayoutAddEvent')}
+        problem={sectionProblem}
+        disabled={events.length >= LAYOUT_LIMITS.historyEvents}
+        onAdd={() => rows.add(newHistoryEvent())}
+      />
     </SectionFieldset>
   );
 }

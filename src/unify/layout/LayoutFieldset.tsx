@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
 import { HelpText } from '@twilio-paste/core/help-text';
 import { Text } from '@twilio-paste/core/text';
 
@@ -56,5 +57,29 @@ export function RowFieldset({ legend, children }: { legend: string; children: Re
       </Text>
       {children}
     </Box>
+  );
+}
+
+interface AddRowFooterProps {
+  /** The add button's id: focus returns to it when the last row is removed. */
+  id: string;
+  label: string;
+  /** What is wrong with the list as a whole (too many rows, a name used twice), if anything. */
+  problem?: string;
+  disabled: boolean;
+  onAdd: () => void;
+}
+
+/** Below a list of rows: what is wrong with the list as a whole, and the button that adds a row. */
+export function AddRowFooter({ id, label, problem, disabled, onAdd }: AddRowFooterProps) {
+  return (
+    <>
+      {problem && <HelpText variant="error">{problem}</HelpText>}
+      <Box marginTop="space30">
+        <Button id={id} variant="secondary" disabled={disabled} onClick={onAdd}>
+          {label}
+        </Button>
+      </Box>
+    </>
   );
 }

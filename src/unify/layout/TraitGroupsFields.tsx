@@ -1,12 +1,10 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
-import { HelpText } from '@twilio-paste/core/help-text';
 
 import { useStrings } from '../../shared/PluginProviders';
 import type { TraitGroupDraft } from './layoutDraft';
 import { groupField, groupName, layoutElementId, newTraitGroup, SECTION_FIELDS } from './layoutDraft';
-import { RowFieldset, SectionFieldset } from './LayoutFieldset';
+import { AddRowFooter, RowFieldset, SectionFieldset } from './LayoutFieldset';
 import type { FieldProblems } from './LayoutTextField';
 import { LayoutTextField } from './LayoutTextField';
 import { LAYOUT_LIMITS } from './readLayoutDraft';
@@ -75,17 +73,13 @@ export function TraitGroupsFields({ groups, onChange, problems }: TraitGroupsFie
           </RowFieldset>
         );
       })}
-      {sectionProblem && <HelpText variant="error">{sectionProblem}</HelpText>}
-      <Box marginTop="space30">
-        <Button
-          id={ADD_ID}
-          variant="secondary"
-          disabled={groups.length >= LAYOUT_LIMITS.traitGroups}
-          onClick={() => rows.add(newTraitGroup())}
-        >
-          {t('UnifiedProfilesUnifyLayoutAddGroup')}
-        </Button>
-      </Box>
+      <AddRowFooter
+        id={ADD_ID}
+        label={t('UnifiedProfilesUnifyLayoutAddGroup')}
+        problem={sectionProblem}
+        disabled={groups.length >= LAYOUT_LIMITS.traitGroups}
+        onAdd={() => rows.add(newTraitGroup())}
+      />
     </SectionFieldset>
   );
 }
